@@ -1,0 +1,49 @@
+package org.smartcare.sim;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Iterator;
+import picocli.CommandLine.ITypeConverter;
+
+/** picocli converters for the simulator's option types; each delegates to the type's own parser. */
+final class Converters {
+
+    private Converters() {
+    }
+
+    static final class RateConverter implements ITypeConverter<Rate> {
+        @Override
+        public Rate convert(String value) {
+            return Rate.parse(value);
+        }
+    }
+
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return Durations.parse(value);
+        }
+    }
+
+    static final class EventTypeConverter implements ITypeConverter<EventType> {
+        @Override
+        public EventType convert(String value) {
+            return EventType.parse(value);
+        }
+    }
+
+    static final class LocationConverter implements ITypeConverter<Location> {
+        @Override
+        public Location convert(String value) {
+            return Location.parse(value);
+        }
+    }
+
+    /** Lists the wire names in help and shell completion, rather than the enum constants. */
+    static final class EventTypeNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(EventType.values()).map(EventType::wireName).iterator();
+        }
+    }
+}

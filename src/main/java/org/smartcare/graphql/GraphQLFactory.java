@@ -1,0 +1,77 @@
+package org.smartcare.graphql;
+
+import graphql.GraphQL;
+import graphql.language.FieldDefinition;
+import graphql.language.ObjectTypeDefinition;
+import graphql.scalars.ExtendedScalars;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.TypeRuntimeWiring;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the executable schema from schema/graphql (packaged as classpath:graphql) and the features' wirings. */
+@Factory
+public class GraphQLFactory {
+
+    public static final String SDL = "graphql/schema.graphqls";
+    private static final List<String> ROOTS = List.of("Query", "Mutation", "Subscription");
+
+    @Singleton
+    public GraphQLSchema schema(List<WiringContribution> contributions) {
+        TypeDefinitionRegistry types = new SchemaParser().parse(readSdl());
+        FetcherRegistry registry = new FetcherRegistry();
+        contributions.forEach(contribution -> contribution.contribute(registry));
+        requireRootFetchers(types, registry);
+        RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
+                .scalar(InstantScalar.DATE_TIME)
+                .scalar(ExtendedScalars.Date)
+                .codeRegistry(registry.toCodeRegistry());
+        registry.typeResolvers().forEach((type, resolver) ->
+                wiring.type(TypeRuntimeWiring.newTypeWiring(type).typeResolver(resolver)));
+        return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+    }
+
+    @Singleton
+    public GraphQL graphQL(GraphQLSchema schema) {
+        return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new SafeExceptionHandler()).build();
+    }
+
+    /** The SDL text, as published in schema/graphql. */
+    public static String readSdl() {
+        try (InputStream in = GraphQLFactory.class.getClassLoader().getResourceAsStream(SDL)) {
+            if (in == null) {
+                throw new IllegalStateException(SDL + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A root field without a fetcher would silently answer null; refuse to start instead. */
+    static void requireRootFetchers(TypeDefinitionRegistry types, FetcherRegistry registry) {
+        List<String> missing = new ArrayList<>();
+        for (String root : ROOTS) {
+            types.getType(root, ObjectTypeDefinition.class).ifPresent(type -> {
+                for (FieldDefinition field : type.getFieldDefinitions()) {
+                    if (!registry.has(root, field.getName())) {
+                        missing.add(root + "." + field.getName());
+                    }
+                }
+            });
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("schema fields without a fetcher: " + missing);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.smartcare.graphql;
+
+import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.dataloader.DataLoaderFactory;
+import org.dataloader.DataLoaderOptions;
+import org.dataloader.DataLoaderRegistry;
+import org.dataloader.MappedBatchLoader;
+import org.smartcare.care.Elder;
+import org.smartcare.care.Elders;
+import org.smartcare.care.EmergencyContact;
+import org.smartcare.care.EmergencyContacts;
+import org.smartcare.care.Institution;
+import org.smartcare.care.Institutions;
+import org.smartcare.care.Region;
+import org.smartcare.care.Regions;
+import org.smartcare.device.Device;
+import org.smartcare.device.Devices;
+
+/** The batch loaders behind every association: one query per association and level, whatever the page size. */
+@Singleton
+public class Loaders {
+
+    public static final String ELDER = "elder";
+    public static final String INSTITUTION = "institution";
+    public static final String REGION = "region";
+    public static final String DEVICE = "device";
+    public static final String CONTACTS = "emergencyContacts";
+
+    private final Elders elders;
+    private final Institutions institutions;
+    private final Regions regions;
+    private final Devices devices;
+    private final EmergencyContacts contacts;
+
+    Loaders(Elders elders, Institutions institutions, Regions regions, Devices devices, EmergencyContacts contacts) {
+        this.elders = elders;
+        this.institutions = institutions;
+        this.regions = regions;
+        this.devices = devices;
+        this.contacts = contacts;
+    }
+
+    /** A fresh registry per operation; subscriptions live long, so they do not cache. */
+    public DataLoaderRegistry newRegistry(boolean caching) {
+        DataLoaderOptions options = DataLoaderOptions.newOptions().setCachingEnabled(caching);
+        return DataLoaderRegistry.newRegistry()
+                .register(ELDER, DataLoaderFactory.newMappedDataLoader(
+                        byKey((Set<Long> ids) -> elders.findByIdIn(ids), Elder::id), options))
+                .register(INSTITUTION, DataLoaderFactory.newMappedDataLoader(
+                        byKey((Set<Long> ids) -> institutions.findByIdIn(ids), Institution::id), options))
+                .register(REGION, DataLoaderFactory.newMappedDataLoader(
+                        byKey((Set<String> codes) -> regions.findByCodeIn(codes), Region::code), options))
+                .register(DEVICE, DataLoaderFactory.newMappedDataLoader(
+                        byKey((Set<String> ids) -> devices.findByIdIn(ids), Device::id), options))
+                .register(CONTACTS, DataLoaderFactory.newMappedDataLoader(contactsByElder(), options))
+                .build();
+    }
+
+    private static <K, V> MappedBatchLoader<K, V> byKey(Function<Set<K>, Collection<V>> query, Function<V, K> keyOf) {
+        return keys -> CompletableFuture.completedFuture(
+                query.apply(keys).stream().collect(Collectors.toMap(keyOf, Function.identity())));
+    }
+
+    private MappedBatchLoader<Long, List<EmergencyContact>> contactsByElder() {
+        return elderIds -> {
+            Map<Long, List<EmergencyContact>> byElder = contacts.findByElderIdInOrderByPriority(elderIds)
+                    .stream().collect(Collectors.groupingBy(EmergencyContact::elderId));
+            elderIds.forEach(id -> byElder.putIfAbsent(id, List.of()));
+            return CompletableFuture.completedFuture(byElder);
+        };
+    }
+}

@@ -1,0 +1,2 @@
+/** GraphQL over HTTP (POST and GET) and the GraphiQL page. */
+package org.smartcare.graphql.http;

@@ -1,0 +1,101 @@
+package org.smartcare.ingest;
+
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Refused messages, kept with their reason and their first bytes; the same bytes on the same topic count once. */
+@Singleton
+public class DeadLetters {
+
+    private static final String UPSERT = """
+            INSERT INTO dead_letter (topic, device_id, reason, detail, payload, payload_size, payload_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (topic, payload_sha256)
+            DO UPDATE SET deliveries = dead_letter.deliveries + 1, last_received_at = now(),
+                          reason = EXCLUDED.reason, detail = EXCLUDED.detail""";
+    private static final String RECENT = """
+            SELECT * FROM dead_letter WHERE (?::bigint IS NULL OR id < ?::bigint) ORDER BY id DESC LIMIT ?""";
+    private static final int MAX_DETAIL = 1_000;
+    private static final int MAX_TOPIC = 512;
+
+    private final ConnectionOperations<Connection> connections;
+    private final IngestSettings settings;
+
+    DeadLetters(ConnectionOperations<Connection> connections, IngestSettings settings) {
+        this.connections = connections;
+        this.settings = settings;
+    }
+
+    @Transactional
+    public void record(InboundMessage message, Rejection rejection) {
+        byte[] payload = message.payload();
+        Connection connection = connections.getConnectionStatus().getConnection();
+        try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            upsert.setString(1, clip(message.topic(), MAX_TOPIC));
+            upsert.setString(2, rejection.deviceId());
+            upsert.setString(3, rejection.reason().name());
+            upsert.setString(4, clip(rejection.detail(), MAX_DETAIL));
+            upsert.setBytes(5, Arrays.copyOf(payload, Math.min(payload.length, settings.deadLetterKeepBytes())));
+            upsert.setInt(6, payload.length);
+            upsert.setBytes(7, sha256(payload));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new DeadLetterStoreException(e);
+        }
+    }
+
+    /** The most recent dead letters, newest first, after the given id (exclusive) when one is given. */
+    @Transactional(readOnly = true)
+    public List<DeadLetter> recent(Long beforeId, int limit) {
+        Connection connection = connections.getConnectionStatus().getConnection();
+        try (PreparedStatement query = connection.prepareStatement(RECENT)) {
+            query.setObject(1, beforeId, Types.BIGINT);
+            query.setObject(2, beforeId, Types.BIGINT);
+            query.setInt(3, limit);
+            List<DeadLetter> page = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    page.add(new DeadLetter(rows.getLong("id"), rows.getString("topic"), rows.getString("device_id"),
+                            DeadLetterReason.valueOf(rows.getString("reason")), rows.getString("detail"),
+                            rows.getBytes("payload"), rows.getInt("payload_size"),
+                            rows.getTimestamp("first_received_at").toInstant(),
+                            rows.getTimestamp("last_received_at").toInstant(), rows.getInt("deliveries")));
+                }
+            }
+            return page;
+        } catch (SQLException e) {
+            throw new DeadLetterStoreException(e);
+        }
+    }
+
+    private static String clip(String text, int max) {
+        String safe = text == null ? "" : text.replace('\0', '?');
+        return safe.length() <= max ? safe : safe.substring(0, max) + "…";
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A failed dead-letter write; retried like any other database failure. */
+    public static class DeadLetterStoreException extends RuntimeException {
+        DeadLetterStoreException(SQLException cause) {
+            super("dead letters: " + cause.getMessage(), cause);
+        }
+    }
+}
