@@ -2,7 +2,7 @@ package org.smartcare.alert;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
-import org.smartcare.care.GeoPoint;
+import org.smartcare.device.GeoPoint;
 import org.smartcare.device.Device;
 import org.smartcare.device.EventType;
 

@@ -3,6 +3,7 @@ package org.smartcare.db;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import com.zaxxer.hikari.HikariDataSource;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +22,9 @@ public class DatabaseSetup implements BeanCreatedEventListener<DataSource> {
 
     @Override
     public DataSource onCreated(BeanCreatedEvent<DataSource> event) {
-        DataSource dataSource = event.getBean();
+        DataSource bean = event.getBean();
+        // The bean is Micronaut Data's contextual proxy; work on the pool behind it, outside any context.
+        DataSource dataSource = pool(bean);
         try (Connection connection = dataSource.getConnection()) {
             LOG.info("TimescaleDB {} present", TimescaleCheck.verify(connection));
         } catch (TimescaleCheck.MissingTimescaleException e) {
@@ -35,8 +38,18 @@ public class DatabaseSetup implements BeanCreatedEventListener<DataSource> {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        LOG.info("schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
-                result.migrationsExecuted);
-        return dataSource;
+        if (result.migrationsExecuted > 0) {
+            LOG.info("applied {} migrations, schema now at version {}", result.migrationsExecuted,
+                    result.targetSchemaVersion);
+        }
+        return bean;
+    }
+
+    private static DataSource pool(DataSource bean) {
+        try {
+            return bean.isWrapperFor(HikariDataSource.class) ? bean.unwrap(HikariDataSource.class) : bean;
+        } catch (SQLException e) {
+            return bean;
+        }
     }
 }

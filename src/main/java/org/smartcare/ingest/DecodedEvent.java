@@ -2,7 +2,7 @@ package org.smartcare.ingest;
 
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
-import org.smartcare.care.GeoPoint;
+import org.smartcare.device.GeoPoint;
 import org.smartcare.device.EventType;
 
 /** A schema-valid event payload. */

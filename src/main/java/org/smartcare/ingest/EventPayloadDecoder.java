@@ -17,7 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.smartcare.care.GeoPoint;
+import org.smartcare.device.GeoPoint;
 import org.smartcare.device.EventType;
 
 /** Turns an event payload into a {@link DecodedEvent}, checked against schema/mqtt/event.v1.schema.json. */

@@ -52,17 +52,12 @@ public class DynsecBrokerCredentials implements BrokerCredentials {
                 .put("allow", true).put("priority", 0);
         ObjectNode createClient = command("createClient").put("username", deviceId).put("password", secret);
         createClient.putArray("roles").addObject().put("rolename", role);
-        List<JsonNode> answers = execute(List.of(createRole, createClient));
+        // Re-registration replaces the account: the old secret stops working at once.
+        ObjectNode deleteClient = command("deleteClient").put("username", deviceId);
+        List<JsonNode> answers = execute(List.of(createRole, deleteClient, createClient));
         failUnless(answers.get(0), "Role already exists");
-        if (isError(answers.get(1), "Client already exists")) {
-            ObjectNode setPassword = command("setClientPassword").put("username", deviceId).put("password", secret);
-            ObjectNode addRole = command("addClientRole").put("username", deviceId).put("rolename", role);
-            List<JsonNode> again = execute(List.of(setPassword, addRole));
-            failUnless(again.get(0), null);
-            failUnless(again.get(1), null);
-        } else {
-            failUnless(answers.get(1), null);
-        }
+        failUnless(answers.get(1), "Client not found");
+        failUnless(answers.get(2), null);
         return deviceId;
     }
 
@@ -81,10 +76,6 @@ public class DynsecBrokerCredentials implements BrokerCredentials {
 
     private ObjectNode command(String name) {
         return json.createObjectNode().put("command", name);
-    }
-
-    private static boolean isError(JsonNode answer, String error) {
-        return answer.hasNonNull("error") && answer.get("error").asText().equals(error);
     }
 
     private static void failUnless(JsonNode answer, String tolerated) {

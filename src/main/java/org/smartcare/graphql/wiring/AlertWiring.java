@@ -18,7 +18,7 @@ import org.smartcare.alert.AlertScope;
 import org.smartcare.alert.AlertStatus;
 import org.smartcare.alert.Alerts;
 import org.smartcare.alert.Severity;
-import org.smartcare.care.GeoPoint;
+import org.smartcare.device.GeoPoint;
 import org.smartcare.graphql.ApiError;
 import org.smartcare.graphql.FetcherRegistry;
 import org.smartcare.graphql.GlobalId;

@@ -1,4 +1,4 @@
-package org.smartcare.care;
+package org.smartcare.device;
 
 /** A WGS 84 position. */
 public record GeoPoint(double latitude, double longitude) {
