@@ -1,0 +1,84 @@
+package org.smartcare.graphql;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.smartcare.security.Role;
+import org.smartcare.support.Api;
+import org.smartcare.support.Database;
+import org.smartcare.support.DeviceClient;
+import org.smartcare.support.Fixtures;
+import org.smartcare.support.Fixtures.World;
+
+/** The HTTP transport follows the GraphQL-over-HTTP spec; arguments are checked before any work. */
+@MicronautTest(environments = "test")
+class GraphQLOverHttpIT {
+
+    @Inject Api api;
+    @Inject Fixtures fixtures;
+    @Inject Database database;
+    @Value("${smartcare.mqtt.url}") String broker;
+
+    @Test
+    void getRunsQueriesButNeverMutations() {
+        String token = api.token(Role.OPERATOR, "demo-city");
+        assertEquals(200, api.get(token, "{ alerts(first: 1) { pageInfo { hasNextPage } } }").statusCode());
+        HttpResponse<String> mutation = api.get(token, "mutation { acknowledgeAlert(id: \"x\") { id } }");
+        assertEquals(405, mutation.statusCode());
+        assertEquals("POST", mutation.headers().firstValue("Allow").orElse(""));
+    }
+
+    @Test
+    void requestErrorsAre400ForGraphQLResponseClientsAnd200ForLegacyOnes() {
+        String token = api.token(Role.OPERATOR, "demo-city");
+        String broken = "{\"query\":\"{ alerts(first: 1) { edges { \"}";
+        HttpResponse<String> modern = api.post(token, Api.GRAPHQL_RESPONSE, broken);
+        assertEquals(400, modern.statusCode());
+        assertTrue(modern.body().contains("errors"));
+        HttpResponse<String> legacy = api.post(token, "application/json", broken);
+        assertEquals(200, legacy.statusCode());
+        assertEquals(400, api.post(token, Api.GRAPHQL_RESPONSE, "{\"query\": {}}").statusCode());
+        assertEquals(400, api.post(token, Api.GRAPHQL_RESPONSE,
+                "{\"query\":\"{ alerts { edges { nosuchfield } } }\"}").statusCode());
+    }
+
+    @Test
+    void pageSizeIsCappedWithAClearError() throws Exception {
+        JsonNode response = api.query(api.token(Role.OPERATOR, "demo-city"), "alert-board.graphql",
+                Map.of("first", 101));
+        assertEquals("BAD_USER_INPUT", response.path("errors").path(0).path("extensions").path("code").asText());
+        assertTrue(response.path("errors").path(0).path("message").asText().contains("between 1 and 100"));
+    }
+
+    @Test
+    void cursorsPageThroughTheBoardNewestFirst() throws Exception {
+        World world = fixtures.world();
+        try (DeviceClient button = new DeviceClient(broker, world.buttonId(), world.button().secret())) {
+            for (int i = 0; i < 3; i++) {
+                button.publishEvent(DeviceClient.sosPress(DeviceClient.nextSeq()));
+            }
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> database.alertsOf(world.buttonId()) == 3);
+        String token = api.token(Role.OPERATOR, world.tenant());
+        JsonNode first = api.query(token, "alert-board.graphql", Map.of("first", 2)).path("data").path("alerts");
+        assertEquals(2, first.path("edges").size());
+        assertTrue(first.path("pageInfo").path("hasNextPage").asBoolean());
+        JsonNode second = api.query(token, "alert-board.graphql",
+                Map.of("first", 2, "after", first.path("pageInfo").path("endCursor").asText())).path("data").path("alerts");
+        assertEquals(1, second.path("edges").size());
+        assertTrue(!second.path("pageInfo").path("hasNextPage").asBoolean());
+        assertNotEquals(first.path("edges").path(1).path("node").path("id"), second.path("edges").path(0).path("node").path("id"));
+        JsonNode garbage = api.query(token, "alert-board.graphql", Map.of("first", 2, "after", "bm90LWEtY3Vyc29y"));
+        assertEquals("BAD_USER_INPUT", garbage.path("errors").path(0).path("extensions").path("code").asText());
+    }
+}

@@ -1,0 +1,63 @@
+package org.smartcare.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/** A device on the real broker, logged in with its own credentials. */
+public final class DeviceClient implements AutoCloseable {
+
+    private static final AtomicLong SEQ = new AtomicLong(System.currentTimeMillis() * 1000);
+
+    private final String deviceId;
+    private final MqttAsyncClient client;
+
+    public DeviceClient(String brokerUrl, String deviceId, String secret) throws MqttException {
+        this.deviceId = deviceId;
+        this.client = new MqttAsyncClient(brokerUrl, deviceId, new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(deviceId);
+        options.setPassword(secret.getBytes(StandardCharsets.UTF_8));
+        options.setCleanStart(true);
+        client.connect(options).waitForCompletion(10_000);
+    }
+
+    public static long nextSeq() {
+        return SEQ.incrementAndGet();
+    }
+
+    /** An SOS press from the shared payload file, with a fresh sequence number and the current time. */
+    public static byte[] sosPress(long seq) {
+        return Resources.template("payloads/sos-press.json", "seq", Long.toString(seq), "ts", Instant.now().toString())
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Publishes on this device's own event channel; returns the PUBACK reason code. */
+    public int publishEvent(byte[] payload) throws MqttException {
+        return publish("smartcare/v1/devices/" + deviceId + "/event", payload);
+    }
+
+    /** Publishes QoS 1 anywhere; the broker answers 0x87 (135) where the ACL denies. */
+    public int publish(String topic, byte[] payload) throws MqttException {
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(1);
+        IMqttToken token = client.publish(topic, message);
+        token.waitForCompletion(10_000);
+        int[] codes = token.getReasonCodes();
+        return codes == null || codes.length == 0 ? 0 : codes[0];
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect().waitForCompletion(5_000);
+        }
+        client.close();
+    }
+}

@@ -1,0 +1,88 @@
+package org.smartcare.support;
+
+import jakarta.inject.Singleton;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.smartcare.care.AbilityLevel;
+import org.smartcare.care.Elder;
+import org.smartcare.care.Elders;
+import org.smartcare.care.EmergencyContact;
+import org.smartcare.care.EmergencyContacts;
+import org.smartcare.care.Gender;
+import org.smartcare.care.Institution;
+import org.smartcare.care.InstitutionType;
+import org.smartcare.care.Institutions;
+import org.smartcare.care.LivingArrangement;
+import org.smartcare.care.Ownership;
+import org.smartcare.care.Region;
+import org.smartcare.care.Regions;
+import org.smartcare.care.Tenant;
+import org.smartcare.care.Tenants;
+import org.smartcare.device.DeviceRegistration;
+import org.smartcare.device.DeviceRegistration.IssuedDevice;
+import org.smartcare.device.DeviceRegistration.NewDevice;
+import org.smartcare.device.DeviceType;
+
+/**
+ * Builds a fresh little world per test in the real database and broker: a tenant of its own, an
+ * institution, an elder with contacts, and devices with real broker accounts. Unique names keep tests
+ * independent of each other and of whatever else the database holds.
+ */
+@Singleton
+public class Fixtures {
+
+    private final Tenants tenants;
+    private final Regions regions;
+    private final Institutions institutions;
+    private final Elders elders;
+    private final EmergencyContacts contacts;
+    private final DeviceRegistration registration;
+
+    Fixtures(Tenants tenants, Regions regions, Institutions institutions, Elders elders, EmergencyContacts contacts,
+             DeviceRegistration registration) {
+        this.tenants = tenants;
+        this.regions = regions;
+        this.institutions = institutions;
+        this.elders = elders;
+        this.contacts = contacts;
+        this.registration = registration;
+    }
+
+    public World world() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String tenant = "it-" + tag;
+        tenants.save(new Tenant(tenant, "IT " + tag));
+        ensureRegion(new Region("420000", "湖北省", null));
+        ensureRegion(new Region("421300", "随州市", "420000"));
+        ensureRegion(new Region("421303", "曾都区", "421300"));
+        Institution institution = institutions.save(new Institution(null, tenant, "INST-" + tag, "养老服务中心 " + tag,
+                InstitutionType.STREET_CARE_CENTER, Ownership.PUBLIC_BUILT_PRIVATE_RUN, true, "421303", "东城街道",
+                "舜井社区", null, null, 40, 20, 30, 0, 0, true, "Asia/Shanghai"));
+        Elder elder = elders.save(new Elder(null, tenant, "王秀英" + tag, "42130319400302001X",
+                LocalDate.of(1940, 3, 2), Gender.FEMALE, "13907221001", "421303", "东城街道", "舜井社区",
+                "11号楼 2单元 101室", 31.69, 113.38, LivingArrangement.ALONE, AbilityLevel.MODERATE_LOSS,
+                LocalDate.of(2026, 3, 1), institution.id(), true, "Asia/Shanghai"));
+        contacts.save(new EmergencyContact(null, elder.id(), 1, "王小明", "儿子", "13807222001"));
+        contacts.save(new EmergencyContact(null, elder.id(), 2, "社区网格员", "网格员", "0722-3300001"));
+        IssuedDevice button = device(tenant, "btn-" + tag, DeviceType.SOS_BUTTON, elder.id());
+        return new World(tenant, institution, elder, button);
+    }
+
+    public IssuedDevice device(String tenant, String id, DeviceType type, Long elderId) {
+        return registration.register(new NewDevice(id, tenant, type, "SN-" + id, elderId, null, null));
+    }
+
+    private void ensureRegion(Region region) {
+        if (!regions.existsById(region.code())) {
+            regions.save(region);
+        }
+    }
+
+    /** What one test works with. */
+    public record World(String tenant, Institution institution, Elder elder, IssuedDevice button) {
+
+        public String buttonId() {
+            return button.device().id();
+        }
+    }
+}
