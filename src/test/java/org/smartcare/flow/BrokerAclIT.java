@@ -15,7 +15,7 @@ import org.smartcare.support.Fixtures;
 import org.smartcare.support.Fixtures.World;
 
 /** The broker, not just the service, keeps a device to its own topics. */
-@MicronautTest(environments = "test")
+@MicronautTest(environments = "test", transactional = false)
 class BrokerAclIT {
 
     private static final int NOT_AUTHORIZED = 0x87;

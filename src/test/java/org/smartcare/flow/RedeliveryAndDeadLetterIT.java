@@ -26,7 +26,7 @@ import org.smartcare.support.Fixtures.World;
 import org.smartcare.support.Resources;
 
 /** Exactly one alert per press however often it arrives; bad messages are kept with a reason and do not block. */
-@MicronautTest(environments = "test")
+@MicronautTest(environments = "test", transactional = false)
 class RedeliveryAndDeadLetterIT {
 
     @Inject Fixtures fixtures;

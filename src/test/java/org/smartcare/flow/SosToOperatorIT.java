@@ -23,7 +23,7 @@ import org.smartcare.support.GraphQLWsClient;
 import org.smartcare.support.Resources;
 
 /** The first real slice: an SOS press on the broker reaches an operator's subscription and alert board. */
-@MicronautTest(environments = "test")
+@MicronautTest(environments = "test", transactional = false)
 class SosToOperatorIT {
 
     @Inject Fixtures fixtures;

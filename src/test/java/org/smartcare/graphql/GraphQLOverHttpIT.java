@@ -21,7 +21,7 @@ import org.smartcare.support.Fixtures;
 import org.smartcare.support.Fixtures.World;
 
 /** The HTTP transport follows the GraphQL-over-HTTP spec; arguments are checked before any work. */
-@MicronautTest(environments = "test")
+@MicronautTest(environments = "test", transactional = false)
 class GraphQLOverHttpIT {
 
     @Inject Api api;

@@ -12,7 +12,7 @@ import org.smartcare.support.Api;
 import org.smartcare.support.GraphQLWsClient;
 
 /** graphql-transport-ws close codes, as the protocol defines them. */
-@MicronautTest(environments = "test")
+@MicronautTest(environments = "test", transactional = false)
 class GraphQLWsProtocolIT {
 
     private static final String SUBSCRIPTION = "subscription { alertRaised { id } }";
