@@ -40,8 +40,9 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.smartcare");
+        // Production classes only, wherever the build directory is (it can be moved with -Dbuild.dir).
+        ImportOption productionOnly = location -> !location.contains("/test-classes/");
+        classes = new ClassFileImporter().withImportOption(productionOnly).importPackages("org.smartcare");
     }
 
     @TestFactory

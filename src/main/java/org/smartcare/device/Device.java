@@ -20,8 +20,7 @@ public record Device(
         @Nullable Long institutionId,
         @Nullable String bedLabel,
         Instant registeredAt,
-        @Nullable Instant revokedAt,
-        @Nullable Instant lastSeenAt) {
+        @Nullable Instant revokedAt) {
 
     public Device {
         if (!DeviceId.isValid(id)) {

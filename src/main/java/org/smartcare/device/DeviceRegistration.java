@@ -29,8 +29,7 @@ public class DeviceRegistration {
         Device existing = devices.findById(request.id()).orElse(null);
         Device device = new Device(request.id(), request.tenantId(), request.type(), request.serial(), ref,
                 request.elderId(), request.institutionId(), request.bedLabel(),
-                existing == null ? Instant.now() : existing.registeredAt(), null,
-                existing == null ? null : existing.lastSeenAt());
+                existing == null ? Instant.now() : existing.registeredAt(), null);
         Device saved = existing == null ? devices.save(device) : devices.update(device);
         return new IssuedDevice(saved, secret);
     }

@@ -10,7 +10,14 @@ import java.util.stream.Collectors;
 public enum EventType {
     SOS_PRESS("sos_press", DeviceType.SOS_BUTTON),
     SOS_CANCEL("sos_cancel", DeviceType.SOS_BUTTON),
-    FALL_DETECTED("fall_detected", DeviceType.SOS_BUTTON);
+    FALL_DETECTED("fall_detected", DeviceType.SOS_BUTTON),
+    BED_EXIT("bed_exit", DeviceType.BED_SENSOR),
+    BED_RETURN("bed_return", DeviceType.BED_SENSOR),
+    TURN("turn", DeviceType.BED_SENSOR),
+    APNEA("apnea", DeviceType.BED_SENSOR),
+    SENSOR_FAULT("sensor_fault", DeviceType.BED_SENSOR),
+    RESTRICTED_ZONE_MOTION("restricted_zone_motion", DeviceType.NURSERY_CAMERA),
+    TAMPER("tamper", DeviceType.NURSERY_CAMERA);
 
     private static final Map<String, EventType> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

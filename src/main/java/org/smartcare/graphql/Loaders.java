@@ -21,6 +21,9 @@ import org.smartcare.care.Institutions;
 import org.smartcare.care.Region;
 import org.smartcare.care.Regions;
 import org.smartcare.device.Device;
+import org.smartcare.device.DeviceQueries;
+import org.smartcare.device.DeviceState;
+import org.smartcare.device.DeviceStates;
 import org.smartcare.device.Devices;
 
 /** The batch loaders behind every association: one query per association and level, whatever the page size. */
@@ -32,14 +35,21 @@ public class Loaders {
     public static final String REGION = "region";
     public static final String DEVICE = "device";
     public static final String CONTACTS = "emergencyContacts";
+    public static final String DEVICE_STATE = "deviceState";
+    public static final String DEVICE_HEALTH = "deviceHealth";
 
     private final Elders elders;
     private final Institutions institutions;
     private final Regions regions;
     private final Devices devices;
     private final EmergencyContacts contacts;
+    private final DeviceStates states;
+    private final DeviceQueries deviceQueries;
 
-    Loaders(Elders elders, Institutions institutions, Regions regions, Devices devices, EmergencyContacts contacts) {
+    Loaders(Elders elders, Institutions institutions, Regions regions, Devices devices, EmergencyContacts contacts,
+            DeviceStates states, DeviceQueries deviceQueries) {
+        this.states = states;
+        this.deviceQueries = deviceQueries;
         this.elders = elders;
         this.institutions = institutions;
         this.regions = regions;
@@ -60,6 +70,10 @@ public class Loaders {
                 .register(DEVICE, DataLoaderFactory.newMappedDataLoader(
                         byKey((Set<String> ids) -> devices.findByIdIn(ids), Device::id), options))
                 .register(CONTACTS, DataLoaderFactory.newMappedDataLoader(contactsByElder(), options))
+                .register(DEVICE_STATE, DataLoaderFactory.newMappedDataLoader(
+                        byKey((Set<String> ids) -> states.findByDeviceIdIn(ids), DeviceState::deviceId), options))
+                .register(DEVICE_HEALTH, DataLoaderFactory.newMappedDataLoader(
+                        (Set<Long> ids) -> CompletableFuture.completedFuture(deviceQueries.health(ids)), options))
                 .build();
     }
 

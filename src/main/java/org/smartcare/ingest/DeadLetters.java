@@ -37,19 +37,22 @@ public class DeadLetters {
         this.settings = settings;
     }
 
-    @Transactional
-    public void record(InboundMessage message, Rejection rejection) {
-        byte[] payload = message.payload();
+    /** Records refused messages in the caller's transaction. */
+    public void recordAll(List<Triage.Refused> refused) {
         Connection connection = connections.getConnectionStatus().getConnection();
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            upsert.setString(1, clip(message.topic(), MAX_TOPIC));
-            upsert.setString(2, rejection.deviceId());
-            upsert.setString(3, rejection.reason().name());
-            upsert.setString(4, clip(rejection.detail(), MAX_DETAIL));
-            upsert.setBytes(5, Arrays.copyOf(payload, Math.min(payload.length, settings.deadLetterKeepBytes())));
-            upsert.setInt(6, payload.length);
-            upsert.setBytes(7, sha256(payload));
-            upsert.executeUpdate();
+            for (Triage.Refused one : refused) {
+                byte[] payload = one.message().payload();
+                upsert.setString(1, clip(one.message().topic(), MAX_TOPIC));
+                upsert.setString(2, one.rejection().deviceId());
+                upsert.setString(3, one.rejection().reason().name());
+                upsert.setString(4, clip(one.rejection().detail(), MAX_DETAIL));
+                upsert.setBytes(5, Arrays.copyOf(payload, Math.min(payload.length, settings.deadLetterKeepBytes())));
+                upsert.setInt(6, payload.length);
+                upsert.setBytes(7, sha256(payload));
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
         } catch (SQLException e) {
             throw new DeadLetterStoreException(e);
         }

@@ -1,23 +1,34 @@
 package org.smartcare.ingest;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.retry.annotation.Retryable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.smartcare.alert.AlertEngine;
-import org.smartcare.alert.AlertTrigger;
 import org.smartcare.device.Device;
+import org.smartcare.device.DeviceStateTracker;
+import org.smartcare.device.DeviceStates;
 import org.smartcare.device.Devices;
-import org.smartcare.telemetry.DeviceEvent;
-import org.smartcare.telemetry.DeviceEvents;
+import org.smartcare.device.Sighting;
+import org.smartcare.device.StatusChange;
+import org.smartcare.telemetry.EventKey;
+import org.smartcare.telemetry.TelemetryBatch;
+import org.smartcare.telemetry.TelemetryWriter;
 
 /**
- * Accepts one device message: stores it with whatever it raises in one transaction, or records why it was
- * refused. Returning means the outcome is committed and the message may be acknowledged; a transient
- * database failure is retried here (the broker holds everything behind it), anything else dead-letters.
+ * Accepts a batch of device messages: every row they carry, the alerts they raise, the status changes
+ * and the dead letters, all in one transaction. Returning means the batch is committed and every message
+ * in it may be acknowledged. A transient database failure is retried (the broker holds everything behind
+ * the batch); any other failure is narrowed down to the message that causes it, which is dead-lettered.
  */
 @Singleton
 public class IngestService {
@@ -25,91 +36,128 @@ public class IngestService {
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
     private final Devices devices;
-    private final DeviceEvents events;
-    private final AlertEngine alerts;
+    private final MessageTriage triage;
+    private final BatchRows rows;
+    private final TelemetryWriter writer;
+    private final EventAlerts eventAlerts;
+    private final DeviceStates states;
+    private final DeviceStateTracker tracker;
     private final DeadLetters deadLetters;
-    private final EventPayloadDecoder decoder;
-    private final IngestSettings settings;
     private final TransactionOperations<Connection> transactions;
-    private final MeterRegistry meters;
+    private final IngestMetrics metrics;
     private final TransientFailure transientFailure = new TransientFailure();
 
-    IngestService(Devices devices, DeviceEvents events, AlertEngine alerts, DeadLetters deadLetters,
-                  EventPayloadDecoder decoder, IngestSettings settings,
-                  TransactionOperations<Connection> transactions, MeterRegistry meters) {
+    IngestService(Devices devices, MessageTriage triage, BatchRows rows, TelemetryWriter writer,
+                  EventAlerts eventAlerts, DeviceStates states, DeviceStateTracker tracker, DeadLetters deadLetters,
+                  TransactionOperations<Connection> transactions, IngestMetrics metrics) {
         this.devices = devices;
-        this.events = events;
-        this.alerts = alerts;
+        this.triage = triage;
+        this.rows = rows;
+        this.writer = writer;
+        this.eventAlerts = eventAlerts;
+        this.states = states;
+        this.tracker = tracker;
         this.deadLetters = deadLetters;
-        this.decoder = decoder;
-        this.settings = settings;
         this.transactions = transactions;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     @Retryable(attempts = "${smartcare.ingest.retry.attempts:2147483647}",
             delay = "${smartcare.ingest.retry.delay:500ms}", multiplier = "1.0", predicate = TransientFailure.class)
-    public IngestOutcome accept(InboundMessage message) {
-        IngestOutcome outcome;
+    public List<IngestOutcome> accept(List<InboundMessage> messages) {
         try {
-            outcome = store(message);
-        } catch (Rejection rejection) {
-            outcome = refuse(message, rejection);
+            return store(messages);
         } catch (RuntimeException failure) {
             if (transientFailure.test(failure)) {
-                meters.counter("smartcare.ingest.retries").increment();
+                metrics.retry();
+                LOG.warn("database unavailable ({}); retrying a batch of {}", failure.getMessage(), messages.size());
                 throw failure;
             }
-            LOG.error("could not process message on {}; dead-lettering it", message.topic(), failure);
-            outcome = refuse(message, new Rejection(DeadLetterReason.PROCESSING_ERROR,
-                    failure.getClass().getSimpleName() + ": " + failure.getMessage(), null));
+            if (messages.size() > 1) {
+                LOG.warn("a batch of {} failed ({}); storing its messages one by one", messages.size(),
+                        failure.getMessage());
+                List<IngestOutcome> outcomes = new ArrayList<>();
+                for (InboundMessage message : messages) {
+                    outcomes.addAll(accept(List.of(message)));
+                }
+                return outcomes;
+            }
+            LOG.error("could not process message on {}; dead-lettering it", messages.getFirst().topic(), failure);
+            Rejection rejection = new Rejection(DeadLetterReason.PROCESSING_ERROR,
+                    failure.getClass().getSimpleName() + ": " + failure.getMessage(), null);
+            transactions.executeWrite(status -> {
+                deadLetters.recordAll(List.of(new Triage.Refused(messages.getFirst(), null, rejection)));
+                return null;
+            });
+            metrics.deadLetter(DeadLetterReason.PROCESSING_ERROR);
+            return List.of(IngestOutcome.DEAD_LETTERED);
         }
-        meters.counter("smartcare.ingest.messages", "outcome", outcome.name()).increment();
-        return outcome;
     }
 
-    private IngestOutcome store(InboundMessage message) throws Rejection {
-        DeviceTopic topic = DeviceTopic.parse(message.topic());
-        if (topic.channel() != Channel.EVENT) {
-            throw new Rejection(DeadLetterReason.BAD_TOPIC, "channel " + topic.channel() + " is not ingested yet",
-                    topic.deviceId());
-        }
-        if (message.payload().length > settings.maxEventBytes()) {
-            throw new Rejection(DeadLetterReason.OVERSIZED, "payload of " + message.payload().length
-                    + " bytes exceeds the event limit of " + settings.maxEventBytes(), topic.deviceId());
-        }
-        Device device = devices.findById(topic.deviceId()).orElseThrow(() -> new Rejection(
-                DeadLetterReason.UNKNOWN_DEVICE, "device " + topic.deviceId() + " is not registered", topic.deviceId()));
-        if (device.isRevoked()) {
-            throw new Rejection(DeadLetterReason.REVOKED_DEVICE, "device was revoked at " + device.revokedAt(),
-                    device.id());
-        }
-        DecodedEvent event = decoder.decode(message.payload(), device.id());
-        if (!event.type().isSentBy(device.type())) {
-            throw new Rejection(DeadLetterReason.WRONG_DEVICE_TYPE, event.type().wireName() + " comes from a "
-                    + event.type().sentBy() + ", but " + device.id() + " is a " + device.type(), device.id());
-        }
-        return transactions.executeWrite(status -> storeEvent(device, event, message));
+    private List<IngestOutcome> store(List<InboundMessage> messages) {
+        Map<String, Device> known = devices.findByIdIn(triage.deviceIds(messages)).stream()
+                .collect(Collectors.toMap(Device::id, Function.identity()));
+        List<Triage> triaged = messages.stream().map(message -> triage.examine(message, known)).toList();
+        BatchRows.Rows batch = rows.of(triaged);
+        long started = System.nanoTime();
+        List<IngestOutcome> outcomes = transactions.executeWrite(status -> write(triaged, batch));
+        Instant committed = Instant.now();
+        metrics.batch(messages.size(), Duration.ofNanos(System.nanoTime() - started));
+        report(triaged, outcomes, committed);
+        return outcomes;
     }
 
-    private IngestOutcome storeEvent(Device device, DecodedEvent event, InboundMessage message) {
-        boolean fresh = events.storeIfNew(new DeviceEvent(device.id(), event.seq(), event.deviceTs(),
-                event.type().wireName(),
-                event.location() == null ? null : event.location().latitude(),
-                event.location() == null ? null : event.location().longitude(),
-                event.accuracyM(), message.receivedAt()));
-        devices.markSeen(device.id(), message.receivedAt());
-        if (!fresh) {
-            return IngestOutcome.DUPLICATE;
+    private List<IngestOutcome> write(List<Triage> triaged, BatchRows.Rows batch) {
+        TelemetryBatch telemetry = batch.telemetry();
+        TelemetryWriter.Written written = telemetry.isEmpty()
+                ? new TelemetryWriter.Written(Set.of(), Set.of()) : writer.write(telemetry);
+        List<StatusChange> changes = batch.statusChanges().stream()
+                .filter(change -> written.newStatuses().contains(
+                        new EventKey(change.deviceId(), change.statusTs(), change.seq())))
+                .toList();
+        if (!changes.isEmpty()) {
+            states.apply(changes);
         }
-        alerts.onEvent(new AlertTrigger(device, event.type(), event.seq(), event.deviceTs(), event.location()));
-        return IngestOutcome.STORED;
+        eventAlerts.raise(triaged, written.newEvents());
+        List<Triage.Refused> refused = triaged.stream()
+                .filter(Triage.Refused.class::isInstance).map(Triage.Refused.class::cast).toList();
+        if (!refused.isEmpty()) {
+            deadLetters.recordAll(refused);
+        }
+        return triaged.stream().map(t -> outcome(t, written)).toList();
     }
 
-    private IngestOutcome refuse(InboundMessage message, Rejection rejection) {
-        deadLetters.record(message, rejection);
-        meters.counter("smartcare.ingest.dead_letters", "reason", rejection.reason().name()).increment();
-        LOG.info("dead letter on {}: {} ({})", message.topic(), rejection.reason(), rejection.detail());
-        return IngestOutcome.DEAD_LETTERED;
+    private static IngestOutcome outcome(Triage triage, TelemetryWriter.Written written) {
+        if (!(triage instanceof Triage.Accepted accepted)) {
+            return IngestOutcome.DEAD_LETTERED;
+        }
+        EventKey key = new EventKey(accepted.device().id(), accepted.payload().ts(), accepted.payload().seq());
+        return switch (accepted.payload()) {
+            case Decoded.Event e -> written.newEvents().contains(key) ? IngestOutcome.STORED : IngestOutcome.DUPLICATE;
+            case Decoded.Status s -> written.newStatuses().contains(key) ? IngestOutcome.STORED : IngestOutcome.DUPLICATE;
+            default -> IngestOutcome.STORED;
+        };
+    }
+
+    private void report(List<Triage> triaged, List<IngestOutcome> outcomes, Instant committed) {
+        for (int i = 0; i < triaged.size(); i++) {
+            Triage t = triaged.get(i);
+            if (t instanceof Triage.Accepted accepted) {
+                String deviceClass = BatchRows.deviceClass(accepted.device().type());
+                metrics.message(deviceClass, accepted.channel(), outcomes.get(i));
+                metrics.lag(Duration.between(accepted.payload().ts(), committed));
+                if (accepted.payload() instanceof Decoded.BedVitals vitals) {
+                    metrics.samples(deviceClass, vitals.samples().size());
+                }
+                Integer battery = accepted.payload() instanceof Decoded.ButtonBeat beat ? beat.battery() : null;
+                Integer signal = accepted.payload() instanceof Decoded.ButtonBeat beat ? beat.signalDbm() : null;
+                tracker.seen(new Sighting(accepted.device().id(), t.message().receivedAt(), battery, signal));
+            } else if (t instanceof Triage.Refused refused) {
+                metrics.message("unknown", refused.channel(), IngestOutcome.DEAD_LETTERED);
+                metrics.deadLetter(refused.rejection().reason());
+                LOG.info("dead letter on {}: {} ({})", t.message().topic(), refused.rejection().reason(),
+                        refused.rejection().detail());
+            }
+        }
     }
 }

@@ -7,5 +7,6 @@ import io.micronaut.core.bind.annotation.Bindable;
 @ConfigurationProperties("smartcare.ingest")
 public record IngestSettings(
         @Bindable(defaultValue = "8192") int maxEventBytes,
+        @Bindable(defaultValue = "16384") int maxBedTelemetryBytes,
         @Bindable(defaultValue = "2048") int deadLetterKeepBytes) {
 }

@@ -16,8 +16,10 @@ public class PrivacyPolicy {
     private static final Map<Role, Set<PersonalField>> CLEAR = Map.of(
             Role.ADMIN, EnumSet.allOf(PersonalField.class),
             Role.OPERATOR, EnumSet.allOf(PersonalField.class),
-            Role.INSTITUTION_STAFF, EnumSet.of(PersonalField.PHONE, PersonalField.ADDRESS, PersonalField.LOCATION),
-            Role.FAMILY, EnumSet.of(PersonalField.PHONE, PersonalField.ADDRESS, PersonalField.LOCATION),
+            Role.INSTITUTION_STAFF, EnumSet.of(PersonalField.PHONE, PersonalField.ADDRESS, PersonalField.LOCATION,
+                    PersonalField.HEALTH),
+            Role.FAMILY, EnumSet.of(PersonalField.PHONE, PersonalField.ADDRESS, PersonalField.LOCATION,
+                    PersonalField.HEALTH),
             Role.PARTNER, EnumSet.noneOf(PersonalField.class));
 
     public boolean seesClear(Caller caller, PersonalField field) {
@@ -34,7 +36,7 @@ public class PrivacyPolicy {
             case NATIONAL_ID -> keepEnds(value, 4, 4);
             case PHONE -> keepEnds(value, 3, 2);
             case ADDRESS -> "***";
-            case LOCATION -> null;
+            case LOCATION, HEALTH -> null;
         };
     }
 

@@ -12,5 +12,11 @@ public record DeviceEvent(
         @Nullable Double latitude,
         @Nullable Double longitude,
         @Nullable Double accuracyM,
+        @Nullable Double durationS,
+        @Nullable String detail,
         Instant receivedAt) {
+
+    public EventKey key() {
+        return new EventKey(deviceId, deviceTs, seq);
+    }
 }

@@ -14,7 +14,7 @@ import org.smartcare.device.EventType;
 class EventRulesTest {
 
     private static final Device BUTTON = new Device("btn-0001", "t", DeviceType.SOS_BUTTON, "S1", "btn-0001",
-            1L, null, null, Instant.EPOCH, null, null);
+            1L, null, null, Instant.EPOCH, null);
 
     @ParameterizedTest
     @CsvSource({

@@ -19,13 +19,33 @@ public final class DeviceClient implements AutoCloseable {
     private final MqttAsyncClient client;
 
     public DeviceClient(String brokerUrl, String deviceId, String secret) throws MqttException {
+        this(brokerUrl, deviceId, secret, null);
+    }
+
+    /** Connects with a Last Will on the device's status topic when {@code will} is given. */
+    public DeviceClient(String brokerUrl, String deviceId, String secret, byte[] will) throws MqttException {
         this.deviceId = deviceId;
         this.client = new MqttAsyncClient(brokerUrl, deviceId, new MemoryPersistence());
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setUserName(deviceId);
         options.setPassword(secret.getBytes(StandardCharsets.UTF_8));
         options.setCleanStart(true);
+        if (will != null) {
+            MqttMessage message = new MqttMessage(will);
+            message.setQos(1);
+            message.setRetained(true);
+            options.setWill(topic("status"), message);
+        }
         client.connect(options).waitForCompletion(10_000);
+    }
+
+    public String topic(String channel) {
+        return "smartcare/v1/devices/" + deviceId + "/" + channel;
+    }
+
+    /** Drops the connection without DISCONNECT, as a device losing power does: the broker sends the will. */
+    public void dropConnection() throws MqttException {
+        client.disconnectForcibly(0, 1_000, false);
     }
 
     public static long nextSeq() {

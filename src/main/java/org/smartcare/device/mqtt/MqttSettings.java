@@ -11,6 +11,6 @@ public record MqttSettings(
         String password,
         @Bindable(defaultValue = "smartcare-service-1") String clientId,
         @Bindable(defaultValue = "86400") long sessionExpirySeconds,
-        @Bindable(defaultValue = "200") int receiveMaximum,
+        @Bindable(defaultValue = "4000") int receiveMaximum,
         @Bindable(defaultValue = "smartcare-ingest") String shareGroup) {
 }

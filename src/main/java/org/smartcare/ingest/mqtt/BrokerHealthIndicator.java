@@ -8,12 +8,12 @@ import java.util.Map;
 
 /** /health shows whether the ingest consumer is connected to the broker. */
 @Singleton
-@Requires(beans = PahoEventSubscriber.class)
+@Requires(beans = PahoDeviceSubscriber.class)
 public class BrokerHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
-    private final PahoEventSubscriber subscriber;
+    private final PahoDeviceSubscriber subscriber;
 
-    BrokerHealthIndicator(PahoEventSubscriber subscriber) {
+    BrokerHealthIndicator(PahoDeviceSubscriber subscriber) {
         this.subscriber = subscriber;
     }
 

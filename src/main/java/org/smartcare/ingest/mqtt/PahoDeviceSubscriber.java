@@ -7,10 +7,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -26,45 +29,53 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartcare.device.mqtt.MqttSettings;
 import org.smartcare.ingest.InboundMessage;
+import org.smartcare.ingest.IngestBatching;
 import org.smartcare.ingest.IngestService;
 
 /**
- * The service's consumer of device events: one member of the shared subscription, with a persistent
+ * The service's consumer of device messages: one member of the shared subscription, with a persistent
  * session so the broker keeps what arrives while the service is down.
  *
- * <p>Paho's callback thread only enqueues. A worker stores each message and then acknowledges it, so a
- * message is acknowledged only after its transaction commits. The broker sends at most
- * {@code receiveMaximum} unacknowledged messages, which bounds the queue: when the database is slow or
- * down the worker stops acknowledging, and the broker keeps the rest.
+ * <p>Paho's callback thread only enqueues, to one of a few workers chosen by device id (so one device's
+ * messages stay in order). A worker takes what has queued up, up to a batch, stores it in one
+ * transaction and then acknowledges every message of it: a message is acknowledged only after its
+ * batch commits. The broker sends at most {@code receiveMaximum} unacknowledged messages, which bounds
+ * the queues: when the database is slow or down the workers stop acknowledging and the broker keeps
+ * the rest in the session until they resume.
  */
 @Singleton
 @Requires(property = "smartcare.ingest.enabled", notEquals = "false")
-public class PahoEventSubscriber implements MqttCallback {
+public class PahoDeviceSubscriber implements MqttCallback {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PahoEventSubscriber.class);
+    private static final Logger LOG = LoggerFactory.getLogger(PahoDeviceSubscriber.class);
     private static final long WAIT_MS = 10_000;
 
     private final MqttSettings settings;
     private final IngestService ingest;
-    private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+    private final IngestBatching batching;
+    private final List<BlockingQueue<Delivery>> queues = new ArrayList<>();
+    private final List<Thread> workers = new ArrayList<>();
     private final ExecutorService control = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("mqtt-ingest-control").factory());
     /** Bumped on every (re)connect: message ids from an older connection must not be acknowledged. */
     private final AtomicLong connection = new AtomicLong();
     private final MqttAsyncClient client;
     private volatile boolean running = true;
-    private Thread worker;
 
-    PahoEventSubscriber(MqttSettings settings, IngestService ingest) throws MqttException {
+    PahoDeviceSubscriber(MqttSettings settings, IngestService ingest, IngestBatching batching) throws MqttException {
         this.settings = settings;
         this.ingest = ingest;
+        this.batching = batching;
+        for (int i = 0; i < batching.workers(); i++) {
+            queues.add(new LinkedBlockingQueue<>());
+        }
         this.client = new MqttAsyncClient(settings.url(), settings.clientId(), new MemoryPersistence());
         client.setManualAcks(true);
         client.setCallback(this);
     }
 
     public String subscriptionFilter() {
-        return "$share/" + settings.shareGroup() + "/smartcare/v1/devices/+/event";
+        return "$share/" + settings.shareGroup() + "/smartcare/v1/devices/+/+";
     }
 
     public boolean isConnected() {
@@ -73,7 +84,10 @@ public class PahoEventSubscriber implements MqttCallback {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        worker = Thread.ofPlatform().name("mqtt-ingest-worker").start(this::work);
+        for (int i = 0; i < queues.size(); i++) {
+            BlockingQueue<Delivery> queue = queues.get(i);
+            workers.add(Thread.ofPlatform().name("mqtt-ingest-worker-" + i).start(() -> work(queue)));
+        }
         control.execute(this::connectUntilUp);
     }
 
@@ -120,21 +134,30 @@ public class PahoEventSubscriber implements MqttCallback {
         }
     }
 
-    private void work() {
+    private void work(BlockingQueue<Delivery> queue) {
+        List<Delivery> batch = new ArrayList<>(batching.maxMessages());
         while (running) {
-            Delivery delivery;
             try {
-                delivery = deliveries.take();
+                batch.add(queue.take());
+                long deadline = System.nanoTime() + batching.linger().toNanos();
+                while (batch.size() < batching.maxMessages()) {
+                    Delivery next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                }
             } catch (InterruptedException e) {
                 return;
             }
             try {
-                ingest.accept(delivery.message());
-                acknowledge(delivery);
+                ingest.accept(batch.stream().map(Delivery::message).toList());
+                batch.forEach(this::acknowledge);
             } catch (RuntimeException e) {
-                // Not acknowledged: the broker redelivers it after the next reconnect.
-                LOG.error("message on {} not stored; leaving it unacknowledged", delivery.message().topic(), e);
+                // Not acknowledged: the broker redelivers them after the next reconnect.
+                LOG.error("a batch of {} was not stored; leaving it unacknowledged", batch.size(), e);
             }
+            batch.clear();
         }
     }
 
@@ -153,8 +176,8 @@ public class PahoEventSubscriber implements MqttCallback {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
-        deliveries.add(new Delivery(connection.get(), message.getId(), message.getQos(),
-                new InboundMessage(topic, message.getPayload(), Instant.now())));
+        queues.get(Math.floorMod(deviceIdHash(topic), queues.size())).add(new Delivery(connection.get(),
+                message.getId(), message.getQos(), new InboundMessage(topic, message.getPayload(), Instant.now())));
     }
 
     @Override
@@ -187,9 +210,7 @@ public class PahoEventSubscriber implements MqttCallback {
     void stop() {
         running = false;
         control.shutdownNow();
-        if (worker != null) {
-            worker.interrupt();
-        }
+        workers.forEach(Thread::interrupt);
         try {
             if (client.isConnected()) {
                 client.disconnect().waitForCompletion(2_000);
@@ -198,6 +219,24 @@ public class PahoEventSubscriber implements MqttCallback {
         } catch (MqttException e) {
             LOG.debug("closing MQTT client: {}", e.getMessage());
         }
+    }
+
+    /** Hash of the topic's device level (the fourth), without allocating; any topic gets some queue. */
+    static int deviceIdHash(String topic) {
+        int start = 0;
+        for (int level = 0; level < 3; level++) {
+            int slash = topic.indexOf('/', start);
+            if (slash < 0) {
+                return topic.hashCode();
+            }
+            start = slash + 1;
+        }
+        int end = topic.indexOf('/', start);
+        int hash = 0;
+        for (int i = start; i < (end < 0 ? topic.length() : end); i++) {
+            hash = 31 * hash + topic.charAt(i);
+        }
+        return hash;
     }
 
     private static void sleep(long millis) {

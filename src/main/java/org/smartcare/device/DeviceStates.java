@@ -1,0 +1,164 @@
+package org.smartcare.device;
+
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** The device_state table: current online state, last seen, battery and signal per device. */
+@Singleton
+public class DeviceStates {
+
+    private static final String APPLY_STATUS = """
+            INSERT INTO device_state AS s (device_id, online, offline_reason, changed_at, status_ts, last_seen_at,
+                                           battery, signal_dbm, firmware)
+            VALUES (?, ?, ?, now(), ?, ?, ?, ?, ?)
+            ON CONFLICT (device_id) DO UPDATE SET
+                online = EXCLUDED.online,
+                offline_reason = EXCLUDED.offline_reason,
+                changed_at = CASE WHEN s.online = EXCLUDED.online THEN s.changed_at ELSE now() END,
+                status_ts = EXCLUDED.status_ts,
+                last_seen_at = GREATEST(s.last_seen_at, EXCLUDED.last_seen_at),
+                battery = COALESCE(EXCLUDED.battery, s.battery),
+                signal_dbm = COALESCE(EXCLUDED.signal_dbm, s.signal_dbm),
+                firmware = COALESCE(EXCLUDED.firmware, s.firmware)
+            WHERE s.status_ts IS NULL OR s.status_ts <= EXCLUDED.status_ts""";
+    // Hearing from a device proves it is online again, unless it said goodbye more recently than that.
+    private static final String TOUCH = """
+            INSERT INTO device_state AS s (device_id, online, changed_at, last_seen_at, battery, signal_dbm)
+            SELECT d, true, now(), t, b, g FROM unnest(?::text[], ?::timestamptz[], ?::smallint[], ?::smallint[])
+                AS u(d, t, b, g)
+            WHERE EXISTS (SELECT 1 FROM device WHERE id = d)
+            ON CONFLICT (device_id) DO UPDATE SET
+                last_seen_at = GREATEST(s.last_seen_at, EXCLUDED.last_seen_at),
+                battery = COALESCE(EXCLUDED.battery, s.battery),
+                signal_dbm = COALESCE(EXCLUDED.signal_dbm, s.signal_dbm),
+                online = s.online OR (s.offline_reason = 'heartbeat_timeout'),
+                offline_reason = CASE WHEN s.offline_reason = 'heartbeat_timeout' THEN NULL ELSE s.offline_reason END,
+                changed_at = CASE WHEN s.offline_reason = 'heartbeat_timeout' THEN now() ELSE s.changed_at END""";
+    private static final String SWEEP = """
+            UPDATE device_state s SET online = false, offline_reason = 'heartbeat_timeout', changed_at = now()
+            FROM device d
+            WHERE d.id = s.device_id AND s.online AND d.type = ? AND s.last_seen_at < now() - ?::interval
+            RETURNING s.device_id""";
+    private static final String FIND = "SELECT * FROM device_state WHERE device_id = ANY (?)";
+
+    private final ConnectionOperations<Connection> connections;
+
+    DeviceStates(ConnectionOperations<Connection> connections) {
+        this.connections = connections;
+    }
+
+    /** Applies status messages in the caller's transaction. */
+    public void apply(List<StatusChange> changes) {
+        Connection connection = connections.getConnectionStatus().getConnection();
+        try (PreparedStatement upsert = connection.prepareStatement(APPLY_STATUS)) {
+            for (StatusChange change : changes) {
+                upsert.setString(1, change.deviceId());
+                upsert.setBoolean(2, change.online());
+                upsert.setString(3, change.online() ? null : change.reason() == null ? "offline" : change.reason());
+                upsert.setTimestamp(4, Timestamp.from(change.statusTs()));
+                upsert.setTimestamp(5, Timestamp.from(change.receivedAt()));
+                upsert.setObject(6, change.battery());
+                upsert.setObject(7, change.signalDbm());
+                upsert.setString(8, change.firmware());
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        } catch (SQLException e) {
+            throw new DeviceStateException("applying status", e);
+        }
+    }
+
+    /** Records sightings in one statement; devices no longer registered are skipped. */
+    @Transactional
+    public void touch(Collection<Sighting> sightings) {
+        if (sightings.isEmpty()) {
+            return;
+        }
+        Connection connection = connections.getConnectionStatus().getConnection();
+        List<Object> ids = new ArrayList<>();
+        List<Object> times = new ArrayList<>();
+        List<Object> batteries = new ArrayList<>();
+        List<Object> signals = new ArrayList<>();
+        for (Sighting sighting : sightings) {
+            ids.add(sighting.deviceId());
+            times.add(sighting.at().toString());
+            batteries.add(sighting.battery() == null ? null : sighting.battery().shortValue());
+            signals.add(sighting.signalDbm() == null ? null : sighting.signalDbm().shortValue());
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(TOUCH)) {
+            upsert.setArray(1, connection.createArrayOf("text", ids.toArray()));
+            upsert.setArray(2, connection.createArrayOf("text", times.toArray()));
+            upsert.setArray(3, connection.createArrayOf("int2", batteries.toArray()));
+            upsert.setArray(4, connection.createArrayOf("int2", signals.toArray()));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new DeviceStateException("recording sightings", e);
+        }
+    }
+
+    /** Marks devices silent for longer than their type's timeout as offline; returns their ids. */
+    @Transactional
+    public List<String> expire(Map<DeviceType, Duration> timeouts) {
+        Connection connection = connections.getConnectionStatus().getConnection();
+        List<String> expired = new ArrayList<>();
+        try (PreparedStatement sweep = connection.prepareStatement(SWEEP)) {
+            for (Map.Entry<DeviceType, Duration> timeout : timeouts.entrySet()) {
+                sweep.setString(1, timeout.getKey().name());
+                sweep.setString(2, timeout.getValue().toMillis() + " milliseconds");
+                try (ResultSet rows = sweep.executeQuery()) {
+                    while (rows.next()) {
+                        expired.add(rows.getString(1));
+                    }
+                }
+            }
+            return expired;
+        } catch (SQLException e) {
+            throw new DeviceStateException("expiring silent devices", e);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeviceState> findByDeviceIdIn(Collection<String> deviceIds) {
+        Connection connection = connections.getConnectionStatus().getConnection();
+        try (PreparedStatement query = connection.prepareStatement(FIND)) {
+            Array ids = connection.createArrayOf("text", deviceIds.toArray());
+            query.setArray(1, ids);
+            List<DeviceState> states = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    states.add(new DeviceState(rows.getString("device_id"), rows.getBoolean("online"),
+                            rows.getString("offline_reason"), rows.getTimestamp("changed_at").toInstant(),
+                            rows.getTimestamp("last_seen_at").toInstant(), (Integer) intOrNull(rows, "battery"),
+                            (Integer) intOrNull(rows, "signal_dbm"), rows.getString("firmware")));
+                }
+            }
+            return states;
+        } catch (SQLException e) {
+            throw new DeviceStateException("reading device states", e);
+        }
+    }
+
+    private static Object intOrNull(ResultSet rows, String column) throws SQLException {
+        int value = rows.getInt(column);
+        return rows.wasNull() ? null : value;
+    }
+
+    /** A failed device-state read or write; the cause's SQL state tells whether a retry can help. */
+    public static class DeviceStateException extends RuntimeException {
+        DeviceStateException(String what, SQLException cause) {
+            super(what + ": " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.smartcare.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** What ingest reports on /prometheus: rates by device class, batch sizes, commit latency, lag, dead letters. */
+@Singleton
+public class IngestMetrics {
+
+    private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final DistributionSummary batchSize;
+    private final Timer commit;
+    private final Timer lag;
+
+    IngestMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.batchSize = DistributionSummary.builder("smartcare.ingest.batch.size")
+                .description("messages per committed batch").publishPercentiles(0.5, 0.99).register(registry);
+        this.commit = Timer.builder("smartcare.ingest.commit")
+                .description("time to write and commit one batch").publishPercentiles(0.5, 0.99).register(registry);
+        this.lag = Timer.builder("smartcare.ingest.lag")
+                .description("device timestamp to commit").publishPercentiles(0.5, 0.99)
+                .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+    }
+
+    void message(String deviceClass, Channel channel, IngestOutcome outcome) {
+        counter("smartcare.ingest.messages", "class", deviceClass, "channel", channel == null ? "unknown"
+                : channel.name().toLowerCase(), "outcome", outcome.name()).increment();
+    }
+
+    void samples(String deviceClass, int count) {
+        counter("smartcare.ingest.samples", "class", deviceClass).increment(count);
+    }
+
+    void deadLetter(DeadLetterReason reason) {
+        counter("smartcare.ingest.dead_letters", "reason", reason.name()).increment();
+    }
+
+    void retry() {
+        counter("smartcare.ingest.retries").increment();
+    }
+
+    void batch(int size, Duration commitTime) {
+        batchSize.record(size);
+        commit.record(commitTime);
+    }
+
+    void lag(Duration deviceToCommit) {
+        if (!deviceToCommit.isNegative()) {
+            lag.record(deviceToCommit);
+        }
+    }
+
+    private Counter counter(String name, String... tags) {
+        return counters.computeIfAbsent(name + String.join(",", tags), key -> registry.counter(name, tags));
+    }
+}

@@ -1,0 +1,39 @@
+package org.smartcare.telemetry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Rows of one ingest batch, by hypertable; filled by ingest, written in one transaction. */
+public final class TelemetryBatch {
+
+    final List<BedSample> bedSamples = new ArrayList<>();
+    final List<ButtonHeartbeat> heartbeats = new ArrayList<>();
+    final List<CameraHealth> cameraHealth = new ArrayList<>();
+    final List<StatusReport> statuses = new ArrayList<>();
+    final List<DeviceEvent> events = new ArrayList<>();
+
+    public void add(BedSample sample) {
+        bedSamples.add(sample);
+    }
+
+    public void add(ButtonHeartbeat heartbeat) {
+        heartbeats.add(heartbeat);
+    }
+
+    public void add(CameraHealth health) {
+        cameraHealth.add(health);
+    }
+
+    public void add(StatusReport status) {
+        statuses.add(status);
+    }
+
+    public void add(DeviceEvent event) {
+        events.add(event);
+    }
+
+    public boolean isEmpty() {
+        return bedSamples.isEmpty() && heartbeats.isEmpty() && cameraHealth.isEmpty() && statuses.isEmpty()
+                && events.isEmpty();
+    }
+}

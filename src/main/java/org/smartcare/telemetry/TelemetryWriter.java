@@ -1,0 +1,151 @@
+package org.smartcare.telemetry;
+
+import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Writes a batch into the typed hypertables: one multi-row statement per table (arrays unnested by the
+ * server), each idempotent through the table's identity index. Must run inside the caller's transaction.
+ */
+@Singleton
+public class TelemetryWriter {
+
+    private static final String BED = """
+            INSERT INTO bed_vitals (ts, device_id, seq, sample, heart_rate, respiration_rate, in_bed, movement)
+            SELECT * FROM unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::smallint[], ?::smallint[],
+                                 ?::smallint[], ?::boolean[], ?::smallint[])
+            ON CONFLICT DO NOTHING""";
+    private static final String BUTTON = """
+            INSERT INTO button_heartbeat (ts, device_id, seq, battery, signal_dbm, latitude, longitude, accuracy_m)
+            SELECT * FROM unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::smallint[], ?::smallint[],
+                                 ?::float8[], ?::float8[], ?::float8[])
+            ON CONFLICT DO NOTHING""";
+    private static final String CAMERA = """
+            INSERT INTO camera_health (ts, device_id, seq, fps, bitrate_kbps, storage_days_left, recording)
+            SELECT * FROM unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::real[], ?::integer[], ?::real[],
+                                 ?::boolean[])
+            ON CONFLICT DO NOTHING""";
+    private static final String STATUS = """
+            INSERT INTO device_status (ts, device_id, seq, online, reason, battery, signal_dbm, firmware, received_at)
+            SELECT * FROM unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::boolean[], ?::text[], ?::smallint[],
+                                 ?::smallint[], ?::text[], ?::timestamptz[])
+            ON CONFLICT DO NOTHING
+            RETURNING device_id, ts, seq""";
+    private static final String EVENTS = """
+            INSERT INTO device_event (device_ts, device_id, seq, type, latitude, longitude, accuracy_m, duration_s,
+                                      detail, received_at)
+            SELECT * FROM unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::text[], ?::float8[], ?::float8[],
+                                 ?::float8[], ?::float8[], ?::text[], ?::timestamptz[])
+            ON CONFLICT DO NOTHING
+            RETURNING device_id, device_ts, seq""";
+
+    private final ConnectionOperations<Connection> connections;
+
+    TelemetryWriter(ConnectionOperations<Connection> connections) {
+        this.connections = connections;
+    }
+
+    /** Writes every row; returns what was new (not stored before) among the events and statuses. */
+    public Written write(TelemetryBatch batch) {
+        Connection connection = connections.getConnectionStatus().getConnection();
+        try {
+            if (!batch.bedSamples.isEmpty()) {
+                execute(connection, BED, batch.bedSamples, List.of(
+                        col("text", s -> s.ts().toString()), col("text", BedSample::deviceId),
+                        col("int8", BedSample::seq), col("int2", s -> (short) s.sample()),
+                        col("int2", s -> shortOrNull(s.heartRate())), col("int2", s -> shortOrNull(s.respirationRate())),
+                        col("bool", BedSample::inBed), col("int2", s -> shortOrNull(s.movement()))));
+            }
+            if (!batch.heartbeats.isEmpty()) {
+                execute(connection, BUTTON, batch.heartbeats, List.of(
+                        col("text", h -> h.ts().toString()), col("text", ButtonHeartbeat::deviceId),
+                        col("int8", ButtonHeartbeat::seq), col("int2", h -> (short) h.battery()),
+                        col("int2", h -> shortOrNull(h.signalDbm())), col("float8", ButtonHeartbeat::latitude),
+                        col("float8", ButtonHeartbeat::longitude), col("float8", ButtonHeartbeat::accuracyM)));
+            }
+            if (!batch.cameraHealth.isEmpty()) {
+                execute(connection, CAMERA, batch.cameraHealth, List.of(
+                        col("text", c -> c.ts().toString()), col("text", CameraHealth::deviceId),
+                        col("int8", CameraHealth::seq), col("float4", c -> (float) c.fps()),
+                        col("int4", CameraHealth::bitrateKbps),
+                        col("float4", c -> c.storageDaysLeft() == null ? null : c.storageDaysLeft().floatValue()),
+                        col("bool", CameraHealth::recording)));
+            }
+            Set<EventKey> newStatuses = batch.statuses.isEmpty() ? Set.of() : returning(connection, STATUS,
+                    batch.statuses, List.of(
+                            col("text", s -> s.ts().toString()), col("text", StatusReport::deviceId),
+                            col("int8", StatusReport::seq), col("bool", StatusReport::online),
+                            col("text", StatusReport::reason), col("int2", s -> shortOrNull(s.battery())),
+                            col("int2", s -> shortOrNull(s.signalDbm())), col("text", StatusReport::firmware),
+                            col("text", s -> s.receivedAt().toString())));
+            Set<EventKey> newEvents = batch.events.isEmpty() ? Set.of() : returning(connection, EVENTS,
+                    batch.events, List.of(
+                            col("text", e -> e.deviceTs().toString()), col("text", DeviceEvent::deviceId),
+                            col("int8", DeviceEvent::seq), col("text", DeviceEvent::type),
+                            col("float8", DeviceEvent::latitude), col("float8", DeviceEvent::longitude),
+                            col("float8", DeviceEvent::accuracyM), col("float8", DeviceEvent::durationS),
+                            col("text", DeviceEvent::detail), col("text", e -> e.receivedAt().toString())));
+            return new Written(newEvents, newStatuses);
+        } catch (SQLException e) {
+            throw new TelemetryStoreException("writing a telemetry batch", e);
+        }
+    }
+
+    private static <T> void execute(Connection connection, String sql, List<T> rows, List<Column<T>> columns)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, rows, columns)) {
+            statement.executeUpdate();
+        }
+    }
+
+    private static <T> Set<EventKey> returning(Connection connection, String sql, List<T> rows,
+                                               List<Column<T>> columns) throws SQLException {
+        Set<EventKey> fresh = new HashSet<>();
+        try (PreparedStatement statement = prepare(connection, sql, rows, columns);
+             ResultSet inserted = statement.executeQuery()) {
+            while (inserted.next()) {
+                fresh.add(new EventKey(inserted.getString(1), inserted.getTimestamp(2).toInstant(), inserted.getLong(3)));
+            }
+        }
+        return fresh;
+    }
+
+    private static <T> PreparedStatement prepare(Connection connection, String sql, List<T> rows,
+                                                 List<Column<T>> columns) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int c = 0; c < columns.size(); c++) {
+            Column<T> column = columns.get(c);
+            Object[] values = new Object[rows.size()];
+            for (int r = 0; r < values.length; r++) {
+                values[r] = column.value().apply(rows.get(r));
+            }
+            Array array = connection.createArrayOf(column.sqlType(), values);
+            statement.setArray(c + 1, array);
+        }
+        return statement;
+    }
+
+    private static <T> Column<T> col(String sqlType, Function<T, Object> value) {
+        return new Column<>(sqlType, value);
+    }
+
+    private static Short shortOrNull(Integer value) {
+        return value == null ? null : value.shortValue();
+    }
+
+    private record Column<T>(String sqlType, Function<T, Object> value) {
+    }
+
+    /** The keys of events and statuses that this write stored for the first time. */
+    public record Written(Set<EventKey> newEvents, Set<EventKey> newStatuses) {
+    }
+}

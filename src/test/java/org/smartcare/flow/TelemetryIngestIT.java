@@ -1,0 +1,111 @@
+package org.smartcare.flow;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.smartcare.device.DeviceRegistration.IssuedDevice;
+import org.smartcare.device.DeviceType;
+import org.smartcare.graphql.GlobalId;
+import org.smartcare.security.Role;
+import org.smartcare.support.Api;
+import org.smartcare.support.Database;
+import org.smartcare.support.DeviceClient;
+import org.smartcare.support.Fixtures;
+import org.smartcare.support.Fixtures.World;
+import org.smartcare.support.Resources;
+
+/** Beds, buttons and cameras: every message kind into its hypertable, once, and back out through GraphQL. */
+@MicronautTest(environments = "test", transactional = false)
+class TelemetryIngestIT {
+
+    @Inject Fixtures fixtures;
+    @Inject Api api;
+    @Inject Database database;
+    @Value("${smartcare.mqtt.url}") String broker;
+
+    @Test
+    void everyKindLandsInItsTableOnceAndIsQueryable() throws Exception {
+        World world = fixtures.world();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        IssuedDevice bed = fixtures.device(world.tenant(), "bed-" + tag, DeviceType.BED_SENSOR, world.elder().id());
+        IssuedDevice camera = fixtures.device(world.tenant(), "cam-" + tag, DeviceType.NURSERY_CAMERA, null);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+        byte[] vitals = payload("payloads/city/bed-vitals-10.json", "seq", "1", "ts", start.toString());
+        try (DeviceClient bedSensor = new DeviceClient(broker, bed.device().id(), bed.secret());
+             DeviceClient button = new DeviceClient(broker, world.buttonId(), world.button().secret());
+             DeviceClient cam = new DeviceClient(broker, camera.device().id(), camera.secret(),
+                     payload("payloads/city/status.json", "seq", "1", "ts", start.toString(), "online", "false",
+                             "reason", "will"))) {
+            bedSensor.publish(bedSensor.topic("status"), payload("payloads/city/status.json", "seq", "0", "ts",
+                    start.toString(), "online", "true", "reason", "connect"));
+            assertEquals(0, bedSensor.publish(bedSensor.topic("telemetry"), vitals));
+            assertEquals(0, bedSensor.publish(bedSensor.topic("telemetry"), vitals)); // redelivered: no new rows
+            bedSensor.publishEvent(payload("payloads/city/bed-exit.json", "seq", "2", "ts",
+                    start.plusSeconds(5).toString()));
+            button.publish(button.topic("telemetry"), payload("payloads/city/button-heartbeat.json", "seq", "3",
+                    "ts", start.toString(), "battery", "12"));
+            cam.publish(cam.topic("status"), payload("payloads/city/status.json", "seq", "0", "ts",
+                    start.toString(), "online", "true", "reason", "connect"));
+            cam.publish(cam.topic("telemetry"), payload("payloads/city/camera-health.json", "seq", "2", "ts",
+                    start.toString()));
+            cam.dropConnection(); // the broker publishes the Last Will
+        }
+        String camId = camera.device().id();
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                database.count("SELECT count(*) FROM device_status WHERE device_id = ?", camId) == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                database.count("SELECT count(*) FROM device_state WHERE device_id = ? AND NOT online", camId) == 1);
+        assertEquals(10, database.count("SELECT count(*) FROM bed_vitals WHERE device_id = ?", bed.device().id()));
+        assertEquals(1, database.count("SELECT count(*) FROM device_event WHERE device_id = ?", bed.device().id()));
+        assertEquals(1, database.count("SELECT count(*) FROM button_heartbeat WHERE device_id = ?", world.buttonId()));
+        assertEquals(1, database.count("SELECT count(*) FROM camera_health WHERE device_id = ?", camId));
+        // Sightings are flushed in bulk every couple of seconds.
+        await().atMost(Duration.ofSeconds(10)).until(() -> database.count(
+                "SELECT count(*) FROM device_state WHERE device_id = ? AND battery = 12", world.buttonId()) == 1);
+
+        String operator = api.token(Role.OPERATOR, world.tenant());
+        Map<String, Object> range = Map.of("elder", GlobalId.encode("Elder", world.elder().id()),
+                "from", start.toString(), "to", start.plus(Duration.ofHours(1)).toString(),
+                "camera", GlobalId.encode("Device", camId));
+        JsonNode view = api.query(operator, "telemetry-view.graphql", range).path("data");
+        JsonNode bucket = view.path("elder").path("vitals").path(0);
+        assertEquals(start.toString(), bucket.path("start").asText());
+        assertEquals(10, bucket.path("samples").asInt());
+        assertEquals(56, bucket.path("heartRate").path("min").asInt());
+        assertEquals(65, bucket.path("heartRate").path("max").asInt());
+        assertEquals(1, bucket.path("bedExits").asInt());
+        assertEquals(9 / 60.0, bucket.path("minutesInBed").asDouble(), 0.001, "nine 1-s gaps in bed, out for the last");
+        JsonNode camStatus = view.path("camera").path("status");
+        assertEquals(false, camStatus.path("online").asBoolean());
+        assertEquals("will", camStatus.path("offlineReason").asText());
+        JsonNode health = view.path("elder").path("institution").path("deviceHealth");
+        assertEquals(2, health.path("total").asInt(), health.toString()); // button and bed via the elder
+        assertEquals(1, health.path("lowBattery").asInt());
+
+        JsonNode lowBattery = api.query(operator, "devices.graphql", Map.of("filter", Map.of("lowBattery", true)));
+        assertEquals(world.buttonId(), lowBattery.path("data").path("devices").path("edges").path(0).path("node")
+                .path("deviceId").asText());
+        JsonNode offline = api.query(operator, "devices.graphql", Map.of("filter", Map.of("status", "OFFLINE")));
+        assertEquals(camId, offline.path("data").path("devices").path("edges").path(0).path("node")
+                .path("deviceId").asText());
+
+        JsonNode partner = api.query(api.token(Role.PARTNER, world.tenant()), "telemetry-view.graphql", range);
+        assertTrue(partner.path("data").path("elder").path("vitals").isNull(), "health data is refused to partners");
+    }
+
+    private static byte[] payload(String file, String... values) {
+        return Resources.template(file, values).getBytes(StandardCharsets.UTF_8);
+    }
+}
