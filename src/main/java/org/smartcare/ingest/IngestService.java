@@ -62,13 +62,15 @@ public class IngestService {
         this.metrics = metrics;
     }
 
-    @Retryable(attempts = "${smartcare.ingest.retry.attempts:2147483647}",
+    // Not Integer.MAX_VALUE: the retry state compares attempt < attempts + 1, which would overflow.
+    @Retryable(attempts = "${smartcare.ingest.retry.attempts:1000000}",
             delay = "${smartcare.ingest.retry.delay:500ms}", multiplier = "1.0", predicate = TransientFailure.class)
     public List<IngestOutcome> accept(List<InboundMessage> messages) {
         try {
             return store(messages);
         } catch (RuntimeException failure) {
-            if (transientFailure.test(failure)) {
+            // Not every failure of a dying connection says so; when the database does not answer, it is one.
+            if (transientFailure.test(failure) || !databaseAnswers()) {
                 metrics.retry();
                 LOG.warn("database unavailable ({}); retrying a batch of {}", failure.getMessage(), messages.size());
                 throw failure;
@@ -91,6 +93,20 @@ public class IngestService {
             });
             metrics.deadLetter(DeadLetterReason.PROCESSING_ERROR);
             return List.of(IngestOutcome.DEAD_LETTERED);
+        }
+    }
+
+    private boolean databaseAnswers() {
+        try {
+            return transactions.executeRead(status -> {
+                try {
+                    return status.getConnection().isValid(2);
+                } catch (java.sql.SQLException e) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -20,8 +20,11 @@ public class TransientFailure implements RetryPredicate {
             if (t instanceof SQLException sql && isTransientState(sql.getSQLState())) {
                 return true;
             }
-            String name = t.getClass().getSimpleName();
-            if (name.equals("CannotGetJdbcConnectionException") || name.equals("CannotCreateTransactionException")) {
+            if (t instanceof io.micronaut.data.connection.exceptions.ConnectionException
+                    || t instanceof io.micronaut.transaction.exceptions.CannotCreateTransactionException) {
+                return true; // thrown when a pooled connection died under us; they carry no SQL state
+            }
+            if (t.getClass().getSimpleName().equals("CannotGetJdbcConnectionException")) {
                 return true;
             }
             if (t.getCause() == t) {

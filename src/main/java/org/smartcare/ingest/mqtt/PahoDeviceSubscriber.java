@@ -150,15 +150,29 @@ public class PahoDeviceSubscriber implements MqttCallback {
             } catch (InterruptedException e) {
                 return;
             }
-            try {
-                ingest.accept(batch.stream().map(Delivery::message).toList());
+            if (storeUntilDone(batch)) {
                 batch.forEach(this::acknowledge);
-            } catch (RuntimeException e) {
-                // Not acknowledged: the broker redelivers them after the next reconnect.
-                LOG.error("a batch of {} was not stored; leaving it unacknowledged", batch.size(), e);
             }
             batch.clear();
         }
+    }
+
+    /**
+     * The broker redelivers an unacknowledged message only after a reconnect, so a batch that could not be
+     * stored is never dropped here: it is tried again until it is stored or the service stops.
+     */
+    private boolean storeUntilDone(List<Delivery> batch) {
+        List<InboundMessage> messages = batch.stream().map(Delivery::message).toList();
+        while (running) {
+            try {
+                ingest.accept(messages);
+                return true;
+            } catch (RuntimeException e) {
+                LOG.error("a batch of {} was not stored; trying again in 1 s", batch.size(), e);
+                sleep(1_000);
+            }
+        }
+        return false; // stopping: unacknowledged, so the broker keeps them for the next start
     }
 
     private void acknowledge(Delivery delivery) {
