@@ -78,7 +78,7 @@ class TelemetryIngestIT {
         String operator = api.token(Role.OPERATOR, world.tenant());
         Map<String, Object> range = Map.of("elder", GlobalId.encode("Elder", world.elder().id()),
                 "from", start.toString(), "to", start.plus(Duration.ofHours(1)).toString(),
-                "camera", GlobalId.encode("Device", camId));
+                "camera", GlobalId.encode("Device", camId), "bed", GlobalId.encode("Device", bed.device().id()));
         JsonNode view = api.query(operator, "telemetry-view.graphql", range).path("data");
         JsonNode bucket = view.path("elder").path("vitals").path(0);
         assertEquals(start.toString(), bucket.path("start").asText());
@@ -100,6 +100,20 @@ class TelemetryIngestIT {
         JsonNode offline = api.query(operator, "devices.graphql", Map.of("filter", Map.of("status", "OFFLINE")));
         assertEquals(camId, offline.path("data").path("devices").path("edges").path(0).path("node")
                 .path("deviceId").asText());
+
+        JsonNode events = view.path("bed").path("events").path("edges");
+        assertEquals(1, events.size(), view.toString());
+        assertEquals("bed_exit", events.path(0).path("node").path("type").asText());
+        assertEquals("2", events.path(0).path("node").path("seq").asText());
+
+        String metrics = api.get(api.token(Role.ADMIN, null), api.uri("/prometheus")).body();
+        assertTrue(metrics.contains("smartcare_ingest_samples_total{class=\"bed\""), "samples by device class");
+        assertTrue(metrics.contains("smartcare_ingest_messages_total"), "messages by class and outcome");
+        assertTrue(metrics.contains("smartcare_ingest_commit_seconds"), "commit latency");
+        assertTrue(metrics.contains("smartcare_ingest_lag_seconds"), "device-to-commit lag");
+        assertTrue(metrics.contains("smartcare_ingest_batch_size"), "batch sizes");
+        assertEquals(401, api.get(null, api.uri("/prometheus")).statusCode(), "metrics need a token");
+        assertEquals(403, api.get(operator, api.uri("/prometheus")).statusCode(), "metrics are for administrators");
 
         JsonNode partner = api.query(api.token(Role.PARTNER, world.tenant()), "telemetry-view.graphql", range);
         assertTrue(partner.path("data").path("elder").path("vitals").isNull(), "health data is refused to partners");
