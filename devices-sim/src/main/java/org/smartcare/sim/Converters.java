@@ -25,10 +25,26 @@ final class Converters {
         }
     }
 
+    /** Button events only: what {@code sos} sends. */
     static final class EventTypeConverter implements ITypeConverter<EventType> {
         @Override
         public EventType convert(String value) {
+            return EventType.parse(value, DeviceType.SOS_BUTTON);
+        }
+    }
+
+    /** Any event type of the catalogue. */
+    static final class AnyEventTypeConverter implements ITypeConverter<EventType> {
+        @Override
+        public EventType convert(String value) {
             return EventType.parse(value);
+        }
+    }
+
+    static final class DeviceTypeConverter implements ITypeConverter<DeviceType> {
+        @Override
+        public DeviceType convert(String value) {
+            return DeviceType.parse(value);
         }
     }
 
@@ -39,8 +55,17 @@ final class Converters {
         }
     }
 
-    /** Lists the wire names in help and shell completion, rather than the enum constants. */
+    /** Lists the button events' wire names in help and shell completion, rather than the enum constants. */
     static final class EventTypeNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(EventType.values()).filter(t -> t.deviceType() == DeviceType.SOS_BUTTON)
+                    .map(EventType::wireName).iterator();
+        }
+    }
+
+    /** Every event type's wire name. */
+    static final class AllEventTypeNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
             return Arrays.stream(EventType.values()).map(EventType::wireName).iterator();

@@ -52,26 +52,37 @@ public record DeviceCredentials(String deviceId, String secret) {
         return null;
     }
 
-    /** Reads a {@code deviceId,secret} file; see {@link #parseCsv(Reader, String)}. */
+    /** Reads a {@code deviceId,secret[,type]} file for its credentials; see {@link #parseEntries(Reader, String)}. */
     public static List<DeviceCredentials> readCsv(Path file) throws IOException {
+        return readEntries(file).stream().map(DeviceEntry::credentials).toList();
+    }
+
+    /** Parses the credentials of a devices file; see {@link #parseEntries(Reader, String)}. */
+    public static List<DeviceCredentials> parseCsv(Reader input, String source) throws IOException {
+        return parseEntries(input, source).stream().map(DeviceEntry::credentials).toList();
+    }
+
+    /** Reads a {@code deviceId,secret[,type]} file; see {@link #parseEntries(Reader, String)}. */
+    public static List<DeviceEntry> readEntries(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parseCsv(reader, file.toString());
+            return parseEntries(reader, file.toString());
         } catch (NoSuchFileException e) {
             throw new InvalidCredentialsFile(file + ": no such file");
         }
     }
 
     /**
-     * Parses lines {@code deviceId,secret}. Blank lines and lines starting with {@code #} are skipped,
-     * fields are trimmed, and a first line {@code deviceId,secret} is taken as a header. Every other
-     * line must hold exactly two non-empty fields, ids must be unique and the file must name at least
+     * Parses lines {@code deviceId,secret} or {@code deviceId,secret,type} (type BED_SENSOR, SOS_BUTTON or
+     * NURSERY_CAMERA). Blank lines and lines starting with {@code #} are skipped, fields are trimmed, and
+     * a first line {@code deviceId,secret[,type]} is taken as a header. Every other line must hold two
+     * non-empty fields and optionally a known type, ids must be unique and the file must name at least
      * one device; any violation is reported with its line number.
      *
      * @param source names the input in error messages, usually the file name
      */
-    public static List<DeviceCredentials> parseCsv(Reader input, String source) throws IOException {
+    public static List<DeviceEntry> parseEntries(Reader input, String source) throws IOException {
         BufferedReader reader = input instanceof BufferedReader b ? b : new BufferedReader(input);
-        List<DeviceCredentials> devices = new ArrayList<>();
+        List<DeviceEntry> devices = new ArrayList<>();
         Map<String, Integer> lineOfId = new HashMap<>();
         boolean firstDataLine = true;
         int lineNo = 0;
@@ -87,9 +98,9 @@ public record DeviceCredentials(String deviceId, String secret) {
                 continue;
             }
             firstDataLine = false;
-            if (fields.length != 2) {
-                throw new InvalidCredentialsFile(source + ":" + lineNo + ": expected 2 fields 'deviceId,secret', found "
-                        + fields.length);
+            if (fields.length != 2 && fields.length != 3) {
+                throw new InvalidCredentialsFile(source + ":" + lineNo
+                        + ": expected 2 or 3 fields 'deviceId,secret[,type]', found " + fields.length);
             }
             String id = fields[0].strip();
             String secret = fields[1].strip();
@@ -100,17 +111,37 @@ public record DeviceCredentials(String deviceId, String secret) {
             if (secret.isEmpty()) {
                 throw new InvalidCredentialsFile(source + ":" + lineNo + ": device '" + id + "' has an empty secret");
             }
+            DeviceType type = null;
+            if (fields.length == 3) {
+                try {
+                    type = DeviceType.parse(fields[2]);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidCredentialsFile(source + ":" + lineNo + ": " + e.getMessage());
+                }
+            }
             Integer earlier = lineOfId.putIfAbsent(id, lineNo);
             if (earlier != null) {
                 throw new InvalidCredentialsFile(source + ":" + lineNo + ": device '" + id
                         + "' is listed twice (first on line " + earlier + ")");
             }
-            devices.add(new DeviceCredentials(id, secret));
+            devices.add(new DeviceEntry(new DeviceCredentials(id, secret), type, lineNo));
         }
         if (devices.isEmpty()) {
-            throw new InvalidCredentialsFile(source + ": no devices (expected lines 'deviceId,secret')");
+            throw new InvalidCredentialsFile(source + ": no devices (expected lines 'deviceId,secret[,type]')");
         }
         return List.copyOf(devices);
+    }
+
+    /**
+     * One line of a devices file.
+     *
+     * @param type {@code null} when the line has no type column
+     * @param line the line number, for error messages
+     */
+    public record DeviceEntry(DeviceCredentials credentials, DeviceType type, int line) {
+        public String deviceId() {
+            return credentials.deviceId();
+        }
     }
 
     /** Never print the secret: this record's default toString would. */
@@ -120,9 +151,10 @@ public record DeviceCredentials(String deviceId, String secret) {
     }
 
     private static boolean isHeader(String[] fields) {
-        return fields.length == 2
+        return (fields.length == 2 || fields.length == 3)
                 && fields[0].strip().replace("_", "").equalsIgnoreCase("deviceid")
-                && fields[1].strip().equalsIgnoreCase("secret");
+                && fields[1].strip().equalsIgnoreCase("secret")
+                && (fields.length == 2 || fields[2].strip().equalsIgnoreCase("type"));
     }
 
     private static String stripBom(String line) {

@@ -1,9 +1,5 @@
 package org.smartcare.sim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -12,7 +8,6 @@ public final class EventPayloads {
 
     public static final int SCHEMA_VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter RFC_3339_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
 
     private EventPayloads() {
@@ -20,7 +15,7 @@ public final class EventPayloads {
 
     /** The event topic of one device: the device id is in the topic, never in the payload. */
     public static String eventTopic(String deviceId) {
-        return "smartcare/v1/devices/" + deviceId + "/event";
+        return Topics.of(deviceId, Topics.EVENT);
     }
 
     /**
@@ -29,27 +24,28 @@ public final class EventPayloads {
      * @param location optional, {@code null} for buttons without GPS
      */
     public static byte[] event(EventType type, long seq, OffsetDateTime ts, Location location) {
-        if (seq < 0) {
-            throw new IllegalArgumentException("seq must be >= 0, got " + seq);
+        return event(type, seq, ts, EventDetails.at(location));
+    }
+
+    /** One event payload with the type's details (apnea needs durationS, tamper tamperKind, zone motion zone). */
+    public static byte[] event(EventType type, long seq, OffsetDateTime ts, EventDetails details) {
+        JsonText json = JsonText.payload(seq, ts).field("type", type.wireName());
+        if (details.location() != null) {
+            json.raw("location", JsonText.location(details.location()));
         }
-        ObjectNode root = JSON.createObjectNode();
-        root.put("v", SCHEMA_VERSION);
-        root.put("seq", seq);
-        root.put("ts", rfc3339(ts));
-        root.put("type", type.wireName());
-        if (location != null) {
-            ObjectNode loc = root.putObject("location");
-            loc.put("lat", location.lat());
-            loc.put("lon", location.lon());
-            if (location.accuracyM() != null) {
-                loc.put("accuracyM", location.accuracyM());
-            }
+        if (details.durationS() != null) {
+            json.field("durationS", details.durationS().doubleValue());
         }
-        try {
-            return JSON.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise an ObjectNode", e);
+        if (details.code() != null) {
+            json.field("code", details.code());
         }
+        if (details.zone() != null) {
+            json.field("zone", details.zone());
+        }
+        if (details.tamperKind() != null) {
+            json.field("tamperKind", details.tamperKind());
+        }
+        return json.bytes();
     }
 
     /** RFC 3339 with an explicit offset and millisecond precision, as devices report it. */

@@ -16,12 +16,14 @@ import picocli.CommandLine.Spec;
                         + "credentials (username and client id = device id, password = device secret), "
                         + "QoS 1, and reports what the broker acknowledged.",
                 ""},
-        subcommands = {SosCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SosCommand.class, CityCommand.class, LoadCommand.class, CommandLine.HelpCommand.class},
         footer = {
                 "",
                 "Exit status: 0 every message acknowledged, 1 some message refused or failed,",
                 "2 invalid usage.",
-                "Run 'devices-sim help sos' for the emergency call button simulator."})
+                "Run 'devices-sim help sos' for the emergency call button simulator,",
+                "'devices-sim help city' for a city of beds, buttons and cameras,",
+                "'devices-sim help load' for the broker throughput benchmark."})
 public final class SimCli implements Runnable {
 
     public static final String DEFAULT_BROKER = "tcp://127.0.0.1:51883";
@@ -40,6 +42,6 @@ public final class SimCli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing required subcommand (try 'sos')");
+        throw new ParameterException(spec.commandLine(), "Missing required subcommand (try 'sos', 'city' or 'load')");
     }
 }

@@ -85,8 +85,8 @@ public final class SosCommand implements Callable<Integer> {
         String password;
 
         @Option(names = "--devices", paramLabel = "FILE",
-                description = "CSV file of lines 'deviceId,secret' ('#' comments and a 'deviceId,secret' "
-                        + "header allowed), as the service's demo loader writes it.")
+                description = "CSV file of lines 'deviceId,secret' or 'deviceId,secret,type' ('#' comments and "
+                        + "a header allowed), as the service's demo loader writes it; the type is ignored here.")
         Path file;
     }
 

@@ -37,13 +37,14 @@ class DeviceCredentialsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            three-fields.csv | three-fields.csv:1: expected 2 fields 'deviceId,secret', found 3
-            one-field.csv    | one-field.csv:3: expected 2 fields 'deviceId,secret', found 1
+            three-fields.csv | three-fields.csv:1: unknown device type 'extra'
+            four-fields.csv  | four-fields.csv:1: expected 2 or 3 fields 'deviceId,secret[,type]', found 4
+            one-field.csv    | one-field.csv:3: expected 2 or 3 fields 'deviceId,secret[,type]', found 1
             empty-secret.csv | empty-secret.csv:2: device 'btn-2' has an empty secret
             slash-in-id.csv  | slash-in-id.csv:2: device id 'home/btn-2' contains '/'
             empty-id.csv     | empty-id.csv:1: device id is empty
             duplicate.csv    | duplicate.csv:3: device 'btn-1' is listed twice (first on line 1)
-            no-devices.csv   | no-devices.csv: no devices (expected lines 'deviceId,secret')
+            no-devices.csv   | no-devices.csv: no devices (expected lines 'deviceId,secret[,type]')
             """)
     void reportsWhatIsWrongAndWhere(String file, String expected) {
         Path path = Fixtures.path("credentials/" + file);
@@ -54,6 +55,18 @@ class DeviceCredentialsTest {
         assertTrue(e.getMessage().endsWith(expected) || e.getMessage().contains(expected),
                 () -> "message was: " + e.getMessage());
         assertTrue(e.getMessage().startsWith(path.toString()), () -> "should name the file: " + e.getMessage());
+    }
+
+    @Test
+    void readsTheTypeColumnWhenPresent() throws IOException {
+        List<DeviceCredentials.DeviceEntry> entries = DeviceCredentials.readEntries(Fixtures.path("credentials/typed.csv"));
+
+        assertEquals(List.of("bed-1", "btn-1", "cam-1", "old-1"), entries.stream().map(e -> e.deviceId()).toList());
+        assertEquals(DeviceType.BED_SENSOR, entries.get(0).type());
+        assertEquals(DeviceType.SOS_BUTTON, entries.get(1).type());
+        assertEquals(DeviceType.NURSERY_CAMERA, entries.get(2).type());
+        assertNull(entries.get(3).type());
+        assertEquals(DeviceCredentials.of("btn-1", "two"), DeviceCredentials.readCsv(Fixtures.path("credentials/typed.csv")).get(1));
     }
 
     @Test

@@ -78,6 +78,26 @@ final class DynamicSecurity implements AutoCloseable {
                 command("addClientRole").put("username", deviceId).put("rolename", role)), true);
     }
 
+    /**
+     * A privileged publisher like the bench account: client {@code username} (any client id) with role
+     * {@code username} that may publish on every device topic.
+     */
+    void createPublisher(String username, String password) throws MqttException, InterruptedException {
+        execute(List.of(
+                command("createRole").put("rolename", username),
+                command("addRoleACL").put("rolename", username).put("acltype", "publishClientSend")
+                        .put("topic", "smartcare/v1/devices/#").put("priority", 0).put("allow", true),
+                command("createClient").put("username", username).put("password", password),
+                command("addClientRole").put("username", username).put("rolename", username)), true);
+    }
+
+    /** Removes a client and the role of the same name; missing ones are fine. */
+    void deletePublisher(String username) throws MqttException, InterruptedException {
+        execute(List.of(
+                command("deleteClient").put("username", username),
+                command("deleteRole").put("rolename", username)), false);
+    }
+
     /** Removes the device's client and role; missing ones are fine, so cleanup can always call it. */
     void deleteDevice(String deviceId) throws MqttException, InterruptedException {
         execute(List.of(

@@ -56,6 +56,26 @@ final class ServiceSubscriber implements AutoCloseable {
         return subscriber;
     }
 
+    /**
+     * Everything that arrives until nothing more came for {@code quietMs}, or {@code maxMs} passed, and
+     * {@code filter} accepts it.
+     */
+    java.util.List<Received> drain(java.util.function.Predicate<Received> filter, long quietMs, long maxMs)
+            throws InterruptedException {
+        java.util.List<Received> all = new java.util.ArrayList<>();
+        long deadline = System.currentTimeMillis() + maxMs;
+        while (System.currentTimeMillis() < deadline) {
+            Received r = received.poll(quietMs, TimeUnit.MILLISECONDS);
+            if (r == null) {
+                break;
+            }
+            if (filter.test(r)) {
+                all.add(r);
+            }
+        }
+        return all;
+    }
+
     /** The next message, or {@code null} when none arrives within {@code timeoutMs}. */
     Received next(long timeoutMs) throws InterruptedException {
         return received.poll(timeoutMs, TimeUnit.MILLISECONDS);
