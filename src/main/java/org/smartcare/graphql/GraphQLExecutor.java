@@ -3,6 +3,8 @@ package org.smartcare.graphql;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphqlErrorBuilder;
+import graphql.introspection.Introspection;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.parser.InvalidSyntaxException;
@@ -19,13 +21,19 @@ public class GraphQLExecutor {
 
     private final GraphQL graphQL;
     private final Loaders loaders;
+    private final QueryLimits limits;
 
-    GraphQLExecutor(GraphQL graphQL, Loaders loaders) {
+    GraphQLExecutor(GraphQL graphQL, Loaders loaders, QueryLimits limits) {
         this.graphQL = graphQL;
         this.loaders = loaders;
+        this.limits = limits;
     }
 
     public ExecutionResult execute(Caller caller, GraphQLRequest request) {
+        Optional<ExecutionResult> refused = tooManyAliases(request);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         boolean subscription = operationType(request).orElse(null) == OperationDefinition.Operation.SUBSCRIPTION;
         DataLoaderRegistry registry = loaders.newRegistry(!subscription);
         ExecutionInput input = ExecutionInput.newExecutionInput()
@@ -34,9 +42,27 @@ public class GraphQLExecutor {
                 .variables(request.variables())
                 .dataLoaderRegistry(registry)
                 .graphQLContext(builder -> builder.put(RequestContext.KEY,
-                        new RequestContext(caller, registry, subscription)))
+                                new RequestContext(caller, registry, subscription))
+                        .put(Introspection.INTROSPECTION_DISABLED, !limits.introspection()))
                 .build();
         return graphQL.execute(input);
+    }
+
+    private Optional<ExecutionResult> tooManyAliases(GraphQLRequest request) {
+        Document document;
+        try {
+            document = Parser.parse(request.query());
+        } catch (InvalidSyntaxException | IllegalArgumentException e) {
+            return Optional.empty(); // execution reports the syntax error
+        }
+        int aliases = AliasCount.of(document);
+        if (aliases <= limits.maxAliases()) {
+            return Optional.empty();
+        }
+        return Optional.of(ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
+                .message("the operation uses " + aliases + " aliases; at most " + limits.maxAliases() + " are allowed")
+                .errorType(ApiError.Code.BAD_USER_INPUT)
+                .extensions(java.util.Map.of("code", ApiError.Code.BAD_USER_INPUT.name())).build()).build());
     }
 
     /**

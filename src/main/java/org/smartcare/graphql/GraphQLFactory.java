@@ -1,6 +1,9 @@
 package org.smartcare.graphql;
 
 import graphql.GraphQL;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.scalars.ExtendedScalars;
@@ -42,8 +45,13 @@ public class GraphQLFactory {
     }
 
     @Singleton
-    public GraphQL graphQL(GraphQLSchema schema) {
-        return GraphQL.newGraphQL(schema).defaultDataFetcherExceptionHandler(new SafeExceptionHandler()).build();
+    public GraphQL graphQL(GraphQLSchema schema, QueryLimits limits) {
+        return GraphQL.newGraphQL(schema)
+                .defaultDataFetcherExceptionHandler(new SafeExceptionHandler())
+                .instrumentation(new ChainedInstrumentation(
+                        new MaxQueryDepthInstrumentation(limits.maxDepth()),
+                        new MaxQueryComplexityInstrumentation(limits.maxComplexity(), new PageSizeComplexity())))
+                .build();
     }
 
     /** The SDL text, as published in schema/graphql. */

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.smartcare.graphql.GraphQLExecutor;
 import org.smartcare.graphql.GraphQLRequest;
+import org.smartcare.graphql.RateLimiter;
 import org.smartcare.security.Caller;
 
 /**
@@ -42,10 +43,12 @@ public class GraphQLHttpController {
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
 
     private final GraphQLExecutor executor;
+    private final RateLimiter rateLimiter;
     private final ObjectMapper json = new ObjectMapper();
 
-    GraphQLHttpController(GraphQLExecutor executor) {
+    GraphQLHttpController(GraphQLExecutor executor, RateLimiter rateLimiter) {
         this.executor = executor;
+        this.rateLimiter = rateLimiter;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = {GRAPHQL_RESPONSE, MediaType.APPLICATION_JSON})
@@ -87,6 +90,10 @@ public class GraphQLHttpController {
             caller = Caller.from(auth);
         } catch (IllegalArgumentException e) {
             return error(HttpStatus.FORBIDDEN, e.getMessage(), modern);
+        }
+        if (!rateLimiter.tryAcquire(caller.subject() + "|" + caller.tenantId())) {
+            return error(HttpStatus.TOO_MANY_REQUESTS, "too many requests; slow down", modern)
+                    .header(HttpHeaders.RETRY_AFTER, "1");
         }
         if (GraphQLExecutor.operationType(request).orElse(null) == OperationDefinition.Operation.SUBSCRIPTION) {
             return error(HttpStatus.BAD_REQUEST, "subscriptions are served over WebSocket at /graphql-ws", modern);

@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartcare.graphql.GraphQLExecutor;
 import org.smartcare.graphql.GraphQLRequest;
+import org.smartcare.graphql.RateLimiter;
 import org.smartcare.security.Caller;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -45,6 +46,7 @@ public class GraphQLWsEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(GraphQLWsEndpoint.class);
 
     private final GraphQLExecutor executor;
+    private final RateLimiter rateLimiter;
     private final Collection<TokenValidator<HttpRequest<?>>> validators;
     private final Duration initTimeout;
     private final ObjectMapper json = new ObjectMapper();
@@ -53,9 +55,11 @@ public class GraphQLWsEndpoint {
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("graphql-ws-timers").factory());
 
-    GraphQLWsEndpoint(GraphQLExecutor executor, Collection<TokenValidator<HttpRequest<?>>> validators,
+    GraphQLWsEndpoint(GraphQLExecutor executor, RateLimiter rateLimiter,
+                      Collection<TokenValidator<HttpRequest<?>>> validators,
                       @Value("${smartcare.graphql-ws.init-timeout:10s}") Duration initTimeout) {
         this.executor = executor;
+        this.rateLimiter = rateLimiter;
         this.validators = validators;
         this.initTimeout = initTimeout;
     }
@@ -145,6 +149,11 @@ public class GraphQLWsEndpoint {
     }
 
     private void start(WsConnection connection, String id, GraphQLRequest request) {
+        if (!rateLimiter.tryAcquire(connection.caller().subject() + "|" + connection.caller().tenantId())) {
+            finishWithError(connection, id, List.of(Map.of("message", "too many requests; slow down",
+                    "extensions", Map.of("code", "RATE_LIMITED"))));
+            return;
+        }
         ExecutionResult result;
         try {
             result = executor.execute(connection.caller(), request);
