@@ -26,7 +26,8 @@ import java.util.List;
 @Factory
 public class GraphQLFactory {
 
-    public static final String SDL = "graphql/schema.graphqls";
+    /** The contract's files in schema/graphql; a feature's types may live in a file of their own. */
+    public static final List<String> SDL_FILES = List.of("schema.graphqls");
     private static final List<String> ROOTS = List.of("Query", "Mutation", "Subscription");
 
     @Singleton
@@ -54,16 +55,21 @@ public class GraphQLFactory {
                 .build();
     }
 
-    /** The SDL text, as published in schema/graphql. */
+    /** The SDL text, as published in schema/graphql (all files, in order). */
     public static String readSdl() {
-        try (InputStream in = GraphQLFactory.class.getClassLoader().getResourceAsStream(SDL)) {
-            if (in == null) {
-                throw new IllegalStateException(SDL + " is not on the classpath");
+        StringBuilder sdl = new StringBuilder();
+        for (String file : SDL_FILES) {
+            String path = "graphql/" + file;
+            try (InputStream in = GraphQLFactory.class.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException(path + " is not on the classpath");
+                }
+                sdl.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return sdl.toString();
     }
 
     /** A root field without a fetcher would silently answer null; refuse to start instead. */
