@@ -6,11 +6,15 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
 
-/** An alert and the event that raised it; one alert per (device, kind, triggering event). */
+/**
+ * An alert: what raised it, who it concerns, and where it is in the workflow. While unresolved it is the
+ * one alert of its (device, rule): repeats fold into it.
+ */
 @MappedEntity("alert")
 public record Alert(
         @Id @GeneratedValue @Nullable Long id,
         String tenantId,
+        RuleId rule,
         AlertKind kind,
         Severity severity,
         AlertStatus status,
@@ -24,5 +28,13 @@ public record Alert(
         @Nullable Double latitude,
         @Nullable Double longitude,
         @Nullable Instant acknowledgedAt,
-        @Nullable Instant resolvedAt) {
+        @Nullable Instant resolvedAt,
+        int occurrences,
+        Instant lastSeenAt,
+        @Nullable Instant clearedAt,
+        @Nullable Instant ackDeadline,
+        @Nullable Instant escalatedAt,
+        @Nullable Instant dispatchedAt,
+        @Nullable Outcome outcome,
+        int version) {
 }

@@ -44,6 +44,18 @@ public class AlertBoard {
             sql.append(" AND raised_at < ?");
             args.add(Timestamp.from(filter.raisedTo()));
         }
+        if (filter.regionPrefix() != null) {
+            sql.append(" AND region_code LIKE ?");
+            args.add(filter.regionPrefix() + "%");
+        }
+        if (filter.institutionId() != null) {
+            sql.append(" AND institution_id = ?");
+            args.add(filter.institutionId());
+        }
+        if (filter.elderId() != null) {
+            sql.append(" AND elder_id = ?");
+            args.add(filter.elderId());
+        }
         if (after != null) {
             sql.append(" AND (raised_at, id) < (?, ?)");
             args.add(Timestamp.from(after.raisedAt()));

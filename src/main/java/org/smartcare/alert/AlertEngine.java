@@ -1,51 +1,119 @@
 package org.smartcare.alert;
 
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.smartcare.care.Elder;
 import org.smartcare.care.Elders;
 import org.smartcare.care.Institution;
 import org.smartcare.care.Institutions;
 import org.smartcare.device.Device;
+import org.smartcare.device.EventType;
 
-/** Runs the event rules over a stored event and raises what they decide, linked to elder and institution. */
+/**
+ * Turns stored device facts into alerts: runs the event rules over each new event, applies a user's
+ * cancel, and raises low-battery alerts from heartbeats; every alert linked to elder, institution and
+ * region. Runs in the transaction that stored the facts.
+ */
 @Singleton
 public class AlertEngine {
 
     private final List<EventRule> rules;
     private final AlertWriter writer;
+    private final AlertWorkflow workflow;
+    private final AlertPolicy policy;
     private final Elders elders;
     private final Institutions institutions;
+    private final JdbcOperations jdbc;
+    private final NightBedExitWatch bedExits;
 
-    AlertEngine(List<EventRule> rules, AlertWriter writer, Elders elders, Institutions institutions) {
+    AlertEngine(List<EventRule> rules, AlertWriter writer, AlertWorkflow workflow, AlertPolicy policy, Elders elders,
+                Institutions institutions, JdbcOperations jdbc, NightBedExitWatch bedExits) {
+        this.bedExits = bedExits;
+        bedExits.raiseWith(this);
         this.rules = rules;
         this.writer = writer;
+        this.workflow = workflow;
+        this.policy = policy;
         this.elders = elders;
         this.institutions = institutions;
+        this.jdbc = jdbc;
     }
 
-    /** Must run in the transaction that stored the event; returns the ids of alerts it raised. */
+    /** Returns the ids of alerts raised or folded into. */
     public List<Long> onEvent(AlertTrigger trigger) {
+        switch (trigger.type()) {
+            case SOS_CANCEL -> {
+                workflow.cancelByUser(trigger.device().id(), trigger.occurredAt(), policy.sosCancelWindow());
+                return List.of();
+            }
+            case BED_EXIT -> bedExits.exited(trigger.device(), trigger.occurredAt(), trigger.seq());
+            case BED_RETURN -> bedExits.returned(trigger.device(), trigger.occurredAt());
+            default -> { }
+        }
         List<Long> raised = new ArrayList<>();
+        OpeningHours hours = trigger.type().sentBy() == org.smartcare.device.DeviceType.NURSERY_CAMERA
+                ? openingHours(trigger.device()).orElse(null) : null;
         for (EventRule rule : rules) {
-            rule.evaluate(trigger).ifPresent(raise ->
-                    writer.raiseIfNew(newAlert(rule.id(), raise, trigger)).ifPresent(raised::add));
+            rule.evaluate(trigger, hours).flatMap(raise -> writer.raiseOrFold(newAlert(rule.id(), raise,
+                    trigger.device(), trigger.occurredAt(), trigger.seq(), trigger)))
+                    .ifPresent(alert -> raised.add(alert.id()));
         }
         return raised;
     }
 
-    private NewAlert newAlert(RuleId rule, EventRule.Raise raise, AlertTrigger trigger) {
-        Device device = trigger.device();
+    /** Raises (or folds) an alert decided outside the event rules, e.g. by a timer. */
+    void raise(RuleId rule, EventRule.Raise raise, Device device, Instant occurredAt, long seq) {
+        writer.raiseOrFold(newAlert(rule, raise, device, occurredAt, seq, null));
+    }
+
+    /** A heartbeat's battery reading: under the threshold raises (or folds into) a low-battery alert. */
+    public void onBattery(Device device, int batteryPercent, Instant at, long seq) {
+        if (batteryPercent < policy.lowBatteryPercent()) {
+            writer.raiseOrFold(newAlert(RuleId.LOW_BATTERY, new EventRule.Raise(AlertKind.LOW_BATTERY, Severity.LOW),
+                    device, at, seq, null));
+        }
+    }
+
+    /** A device went offline unexpectedly (Last Will or missed heartbeats). */
+    public void onOffline(Device device, Instant at) {
+        if (device.type() == org.smartcare.device.DeviceType.NURSERY_CAMERA
+                && openingHours(device).map(h -> !h.isOpenAt(at)).orElse(false)) {
+            return; // a camera off outside opening hours is expected
+        }
+        writer.raiseOrFold(newAlert(RuleId.DEVICE_OFFLINE, new EventRule.Raise(AlertKind.DEVICE_OFFLINE, Severity.MEDIUM),
+                device, at, at.toEpochMilli(), null));
+    }
+
+    private NewAlert newAlert(RuleId rule, EventRule.Raise raise, Device device, Instant occurredAt, long seq,
+                              AlertTrigger trigger) {
         Elder elder = device.elderId() == null ? null : elders.findById(device.elderId()).orElse(null);
         Long institutionId = device.institutionId() != null ? device.institutionId()
                 : elder != null ? elder.institutionId() : null;
         String regionCode = elder != null ? elder.regionCode()
                 : institutionId == null ? null
                 : institutions.findById(institutionId).map(Institution::regionCode).orElse(null);
+        boolean located = trigger != null && trigger.location() != null;
         return new NewAlert(rule, device.tenantId(), raise.kind(), raise.severity(), device.id(),
-                device.elderId(), institutionId, regionCode, trigger.occurredAt(), trigger.seq(),
-                trigger.location() == null ? null : trigger.location().latitude(),
-                trigger.location() == null ? null : trigger.location().longitude());
+                device.elderId(), institutionId, regionCode, occurredAt, seq,
+                located ? trigger.location().latitude() : null, located ? trigger.location().longitude() : null);
+    }
+
+    private Optional<OpeningHours> openingHours(Device device) {
+        if (device.institutionId() == null) {
+            return Optional.empty();
+        }
+        return jdbc.prepareStatement("SELECT opens_at, closes_at, time_zone FROM institution WHERE id = ?", statement -> {
+            statement.setLong(1, device.institutionId());
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(new OpeningHours(row.getTime(1).toLocalTime(),
+                        row.getTime(2).toLocalTime(), ZoneId.of(row.getString(3)))) : Optional.<OpeningHours>empty();
+            }
+        });
     }
 }

@@ -29,7 +29,7 @@ public class AlertFeed {
     private final String url;
     private final String username;
     private final String password;
-    private final List<Consumer<Alert>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Consumer<AlertChange>> subscribers = new CopyOnWriteArrayList<>();
     private final Thread listener;
     private volatile boolean running = true;
     private volatile boolean listening;
@@ -45,8 +45,8 @@ public class AlertFeed {
         this.listener = Thread.ofPlatform().daemon().name("alert-feed").start(this::listenForever);
     }
 
-    /** Delivers every alert raised from now on; close the handle to stop. Consumers must not block. */
-    public AutoCloseable subscribe(Consumer<Alert> consumer) {
+    /** Delivers every alert raised or changed from now on; close the handle to stop. Consumers must not block. */
+    public AutoCloseable subscribe(Consumer<AlertChange> consumer) {
         subscribers.add(consumer);
         return () -> subscribers.remove(consumer);
     }
@@ -87,9 +87,10 @@ public class AlertFeed {
             return;
         }
         alerts.findById(notice.alertId()).ifPresent(alert -> {
-            for (Consumer<Alert> subscriber : subscribers) {
+            AlertChange change = new AlertChange(notice.change(), alert);
+            for (Consumer<AlertChange> subscriber : subscribers) {
                 try {
-                    subscriber.accept(alert);
+                    subscriber.accept(change);
                 } catch (RuntimeException e) {
                     LOG.warn("alert subscriber failed", e);
                 }

@@ -10,9 +10,12 @@ public record AlertFilter(
         Set<Severity> severities,
         Set<AlertKind> kinds,
         @Nullable Instant raisedFrom,
-        @Nullable Instant raisedTo) {
+        @Nullable Instant raisedTo,
+        @Nullable String regionPrefix,
+        @Nullable Long institutionId,
+        @Nullable Long elderId) {
 
-    public static final AlertFilter ANY = new AlertFilter(Set.of(), Set.of(), Set.of(), null, null);
+    public static final AlertFilter ANY = new AlertFilter(Set.of(), Set.of(), Set.of(), null, null, null, null, null);
 
     public AlertFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -28,6 +31,9 @@ public record AlertFilter(
                 && (severities.isEmpty() || severities.contains(alert.severity()))
                 && (kinds.isEmpty() || kinds.contains(alert.kind()))
                 && (raisedFrom == null || !alert.raisedAt().isBefore(raisedFrom))
-                && (raisedTo == null || alert.raisedAt().isBefore(raisedTo));
+                && (raisedTo == null || alert.raisedAt().isBefore(raisedTo))
+                && (regionPrefix == null || (alert.regionCode() != null && alert.regionCode().startsWith(regionPrefix)))
+                && (institutionId == null || institutionId.equals(alert.institutionId()))
+                && (elderId == null || elderId.equals(alert.elderId()));
     }
 }

@@ -11,77 +11,110 @@ import java.sql.Types;
 import java.util.Optional;
 
 /**
- * Inserts alerts idempotently and announces them with pg_notify in the same transaction, so every
- * instance hears of an alert exactly when (and only if) it is committed.
+ * Raises alerts, folding a repeat into the one unresolved alert of its (device, rule), records every
+ * change in the alert's history and announces it with pg_notify in the same transaction, so every instance
+ * hears of a change exactly when (and only if) it is committed. Must run in the caller's transaction.
  */
 @Singleton
 public class AlertWriter {
 
     public static final String CHANNEL = "smartcare_alert";
 
-    private static final String INSERT = """
-            INSERT INTO alert (tenant_id, kind, severity, status, device_id, elder_id, institution_id, region_code,
-                               raised_at, source_event_ts, source_event_seq, latitude, longitude)
-            VALUES (?, ?, ?, 'OPEN', ?, ?, ?, ?, now(), ?, ?, ?, ?)
-            ON CONFLICT (device_id, kind, source_event_ts, source_event_seq) DO NOTHING
-            RETURNING id""";
-    private static final String TRANSITION =
-            "INSERT INTO alert_transition (alert_id, from_status, to_status, actor, note) VALUES (?, NULL, 'OPEN', ?, ?)";
+    private static final String RAISE_OR_FOLD = """
+            INSERT INTO alert (tenant_id, rule, kind, severity, status, device_id, elder_id, institution_id, region_code,
+                               raised_at, source_event_ts, source_event_seq, latitude, longitude, last_seen_at,
+                               ack_deadline)
+            VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, now(), ?, ?, ?, ?, now(), now() + ?::interval)
+            ON CONFLICT (device_id, rule) WHERE status <> 'RESOLVED' DO UPDATE SET
+                occurrences = alert.occurrences + 1, last_seen_at = now(), cleared_at = NULL,
+                source_event_ts = EXCLUDED.source_event_ts, source_event_seq = EXCLUDED.source_event_seq,
+                latitude = coalesce(EXCLUDED.latitude, alert.latitude),
+                longitude = coalesce(EXCLUDED.longitude, alert.longitude), version = alert.version + 1
+            WHERE (alert.source_event_ts, alert.source_event_seq)
+                  IS DISTINCT FROM (EXCLUDED.source_event_ts, EXCLUDED.source_event_seq)
+            RETURNING id, (xmax = 0) AS inserted, status""";
+    private static final String HISTORY = """
+            INSERT INTO alert_transition (alert_id, from_status, to_status, actor, note, kind)
+            VALUES (?, ?, ?, ?, ?, ?)""";
     private static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', ?)";
 
     private final ConnectionOperations<Connection> connections;
+    private final AlertPolicy policy;
 
-    AlertWriter(ConnectionOperations<Connection> connections) {
+    AlertWriter(ConnectionOperations<Connection> connections, AlertPolicy policy) {
         this.connections = connections;
+        this.policy = policy;
     }
 
-    /** Returns the new alert's id, or empty when this event already raised it. */
-    Optional<Long> raiseIfNew(NewAlert alert) {
+    /**
+     * Raises the alert or folds it into the open one; returns its id and whether it is new, or empty when
+     * the open alert was raised by this very message already (a redelivery changes nothing).
+     */
+    Optional<Raised> raiseOrFold(NewAlert alert) {
         Connection connection = connections.getConnectionStatus().getConnection();
-        try {
-            Optional<Long> id = insert(connection, alert);
-            if (id.isPresent()) {
-                recordOpening(connection, id.get(), alert);
-                notifyRaised(connection, id.get());
+        try (PreparedStatement insert = connection.prepareStatement(RAISE_OR_FOLD)) {
+            insert.setString(1, alert.tenantId());
+            insert.setString(2, alert.rule().name());
+            insert.setString(3, alert.kind().name());
+            insert.setString(4, alert.severity().name());
+            insert.setString(5, alert.deviceId());
+            setNullable(insert, 6, alert.elderId(), Types.BIGINT);
+            setNullable(insert, 7, alert.institutionId(), Types.BIGINT);
+            setNullable(insert, 8, alert.regionCode(), Types.CHAR);
+            insert.setTimestamp(9, Timestamp.from(alert.occurredAt()));
+            insert.setLong(10, alert.seq());
+            setNullable(insert, 11, alert.latitude(), Types.DOUBLE);
+            setNullable(insert, 12, alert.longitude(), Types.DOUBLE);
+            insert.setString(13, policy.ackLimit(alert.severity()).toMillis() + " milliseconds");
+            long id;
+            boolean inserted;
+            AlertStatus status;
+            try (ResultSet row = insert.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                id = row.getLong(1);
+                inserted = row.getBoolean(2);
+                status = AlertStatus.valueOf(row.getString(3));
             }
-            return id;
+            String actor = "rule:" + alert.rule().name();
+            if (inserted) {
+                history(id, null, AlertStatus.OPEN, actor, "raised from " + alert.deviceId() + " #" + alert.seq(),
+                        "TRANSITION");
+                announce(AlertNotice.raised(id));
+            } else {
+                history(id, status, status, actor, "repeated by " + alert.deviceId() + " #" + alert.seq(), "REPEAT");
+                announce(AlertNotice.updated(id));
+            }
+            return Optional.of(new Raised(id, inserted));
         } catch (SQLException e) {
             throw new AlertStoreException("raising " + alert.kind() + " for " + alert.deviceId(), e);
         }
     }
 
-    private static Optional<Long> insert(Connection connection, NewAlert alert) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setString(1, alert.tenantId());
-            insert.setString(2, alert.kind().name());
-            insert.setString(3, alert.severity().name());
-            insert.setString(4, alert.deviceId());
-            setNullable(insert, 5, alert.elderId(), Types.BIGINT);
-            setNullable(insert, 6, alert.institutionId(), Types.BIGINT);
-            setNullable(insert, 7, alert.regionCode(), Types.CHAR);
-            insert.setTimestamp(8, Timestamp.from(alert.occurredAt()));
-            insert.setLong(9, alert.seq());
-            setNullable(insert, 10, alert.latitude(), Types.DOUBLE);
-            setNullable(insert, 11, alert.longitude(), Types.DOUBLE);
-            try (ResultSet rows = insert.executeQuery()) {
-                return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
-            }
+    /** Records one history entry: a transition, or a note, repeat or dispatch in the current status. */
+    void history(long alertId, AlertStatus from, AlertStatus to, String actor, String note, String kind) {
+        Connection connection = connections.getConnectionStatus().getConnection();
+        try (PreparedStatement entry = connection.prepareStatement(HISTORY)) {
+            entry.setLong(1, alertId);
+            entry.setString(2, from == null ? null : from.name());
+            entry.setString(3, to.name());
+            entry.setString(4, actor);
+            entry.setString(5, note);
+            entry.setString(6, kind);
+            entry.executeUpdate();
+        } catch (SQLException e) {
+            throw new AlertStoreException("recording history of alert " + alertId, e);
         }
     }
 
-    private static void recordOpening(Connection connection, long alertId, NewAlert alert) throws SQLException {
-        try (PreparedStatement transition = connection.prepareStatement(TRANSITION)) {
-            transition.setLong(1, alertId);
-            transition.setString(2, "rule:" + alert.rule().name());
-            transition.setString(3, "raised from device " + alert.deviceId() + " event #" + alert.seq());
-            transition.executeUpdate();
-        }
-    }
-
-    private static void notifyRaised(Connection connection, long alertId) throws SQLException {
+    void announce(AlertNotice notice) {
+        Connection connection = connections.getConnectionStatus().getConnection();
         try (PreparedStatement notify = connection.prepareStatement(NOTIFY)) {
-            notify.setString(1, AlertNotice.raised(alertId).encode());
+            notify.setString(1, notice.encode());
             notify.execute();
+        } catch (SQLException e) {
+            throw new AlertStoreException("announcing alert " + notice.alertId(), e);
         }
     }
 
@@ -92,5 +125,9 @@ public class AlertWriter {
         } else {
             statement.setObject(index, value, sqlType);
         }
+    }
+
+    /** The id of a raised or folded alert. */
+    record Raised(long id, boolean isNew) {
     }
 }

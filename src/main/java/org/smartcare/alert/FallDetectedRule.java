@@ -14,7 +14,7 @@ public class FallDetectedRule implements EventRule {
     }
 
     @Override
-    public Optional<Raise> evaluate(AlertTrigger trigger) {
+    public Optional<Raise> evaluate(AlertTrigger trigger, OpeningHours hours) {
         return trigger.type() == EventType.FALL_DETECTED
                 ? Optional.of(new Raise(AlertKind.FALL, Severity.CRITICAL))
                 : Optional.empty();

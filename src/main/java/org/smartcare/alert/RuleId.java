@@ -2,5 +2,6 @@ package org.smartcare.alert;
 
 /** Stable ids of the alert rules; configuration and the API refer to rules by these. */
 public enum RuleId {
-    SOS_PRESS, FALL_DETECTED
+    SOS_PRESS, FALL_DETECTED, APNEA, CAMERA_TAMPER, RESTRICTED_ZONE_MOTION, LOW_BATTERY, DEVICE_OFFLINE,
+    NIGHT_BED_EXIT
 }

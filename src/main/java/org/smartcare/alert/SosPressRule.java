@@ -14,7 +14,7 @@ public class SosPressRule implements EventRule {
     }
 
     @Override
-    public Optional<Raise> evaluate(AlertTrigger trigger) {
+    public Optional<Raise> evaluate(AlertTrigger trigger, OpeningHours hours) {
         return trigger.type() == EventType.SOS_PRESS
                 ? Optional.of(new Raise(AlertKind.SOS, Severity.CRITICAL))
                 : Optional.empty();

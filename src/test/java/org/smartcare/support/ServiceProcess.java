@@ -73,6 +73,10 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the service did not become healthy in " + timeout + "; see " + log);
     }
 
+    public java.net.URI wsUri() {
+        return URI.create("ws://127.0.0.1:" + port + "/graphql-ws");
+    }
+
     /** SIGKILL: no shutdown hooks, no clean disconnect, nothing flushed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

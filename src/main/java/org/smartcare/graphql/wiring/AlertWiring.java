@@ -2,21 +2,26 @@ package org.smartcare.graphql.wiring;
 
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 import org.smartcare.alert.Alert;
 import org.smartcare.alert.AlertBoard;
+import org.smartcare.alert.AlertChange;
 import org.smartcare.alert.AlertFeed;
 import org.smartcare.alert.AlertFilter;
 import org.smartcare.alert.AlertKind;
 import org.smartcare.alert.AlertPosition;
 import org.smartcare.alert.AlertScope;
+import org.smartcare.alert.AlertStatistics;
 import org.smartcare.alert.AlertStatus;
 import org.smartcare.alert.Alerts;
+import org.smartcare.alert.RegionPrefix;
 import org.smartcare.alert.Severity;
 import org.smartcare.device.GeoPoint;
 import org.smartcare.graphql.ApiError;
@@ -28,12 +33,14 @@ import org.smartcare.graphql.PersonalData;
 import org.smartcare.graphql.RequestContext;
 import org.smartcare.graphql.Scopes;
 import org.smartcare.graphql.WiringContribution;
+import org.smartcare.security.Caller;
 import org.smartcare.security.PersonalField;
+import org.smartcare.security.Role;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.scheduler.Schedulers;
 
-/** Query.alerts, Query.alert, Subscription.alertRaised and the Alert type's associations. */
+/** Query.alerts, alert, alertStats; Subscription.alertRaised, alertUpdated; the Alert type. */
 @Singleton
 public class AlertWiring implements WiringContribution {
 
@@ -42,12 +49,14 @@ public class AlertWiring implements WiringContribution {
     private final AlertBoard board;
     private final Alerts alerts;
     private final AlertFeed feed;
+    private final AlertStatistics statistics;
     private final PersonalData personal;
 
-    AlertWiring(AlertBoard board, Alerts alerts, AlertFeed feed, PersonalData personal) {
+    AlertWiring(AlertBoard board, Alerts alerts, AlertFeed feed, AlertStatistics statistics, PersonalData personal) {
         this.board = board;
         this.alerts = alerts;
         this.feed = feed;
+        this.statistics = statistics;
         this.personal = personal;
     }
 
@@ -55,9 +64,18 @@ public class AlertWiring implements WiringContribution {
     public void contribute(FetcherRegistry registry) {
         registry.field("Query", "alerts", this::alerts)
                 .field("Query", "alert", env -> visible(env, GlobalId.decode(env.getArgument("id"))))
-                .field("Subscription", "alertRaised", this::alertRaised)
+                .field("Query", "alertStats", this::stats)
+                .field("Subscription", "alertRaised", env -> changes(env, AlertChange::isNew))
+                .field("Subscription", "alertUpdated", env -> changes(env, change -> !change.isNew()))
                 .field(TYPE, "id", env -> GlobalId.encode(TYPE, env.<Alert>getSource().id()))
+                .field(TYPE, "rule", env -> env.<Alert>getSource().rule().name())
                 .field(TYPE, "occurredAt", env -> env.<Alert>getSource().sourceEventTs())
+                .field(TYPE, "acknowledgeBy", env -> env.<Alert>getSource().ackDeadline())
+                .field(TYPE, "secondsToAcknowledge", env -> seconds(env.<Alert>getSource().raisedAt(),
+                        env.<Alert>getSource().acknowledgedAt()))
+                .field(TYPE, "secondsToResolve", env -> seconds(env.<Alert>getSource().raisedAt(),
+                        env.<Alert>getSource().resolvedAt()))
+                .field(TYPE, "history", env -> RequestContext.load(env, Loaders.ALERT_HISTORY, env.<Alert>getSource().id()))
                 .field(TYPE, "device", env -> RequestContext.load(env, Loaders.DEVICE, env.<Alert>getSource().deviceId()))
                 .field(TYPE, "elder", env -> RequestContext.load(env, Loaders.ELDER, env.<Alert>getSource().elderId()))
                 .field(TYPE, "institution",
@@ -77,7 +95,23 @@ public class AlertWiring implements WiringContribution {
         return Paging.connection(page.alerts(), page.hasMore(), AlertWiring::cursorOf);
     }
 
-    /** Used by Query.alert and Query.node. */
+    private Object stats(DataFetchingEnvironment env) {
+        Caller caller = RequestContext.caller(env);
+        Scopes.requireRole(caller, Role.ADMIN, Role.OPERATOR, Role.PARTNER);
+        Instant from = env.getArgument("from");
+        Instant to = env.getArgument("to");
+        if (!from.isBefore(to)) {
+            throw ApiError.badInput("from must be before to");
+        }
+        try {
+            return statistics.between(from, to, caller.role() == Role.ADMIN ? null : caller.tenantId(),
+                    env.getArgument("region"));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badInput(e.getMessage());
+        }
+    }
+
+    /** Used by Query.alert, Query.node and the mutations. */
     public Alert visible(DataFetchingEnvironment env, GlobalId id) {
         if (!id.type().equals(TYPE)) {
             return null;
@@ -86,13 +120,13 @@ public class AlertWiring implements WiringContribution {
         return alerts.findById(id.longKey()).filter(scope::includes).orElse(null);
     }
 
-    private Publisher<Alert> alertRaised(DataFetchingEnvironment env) {
+    private Publisher<Alert> changes(DataFetchingEnvironment env, Predicate<AlertChange> which) {
         AlertScope scope = Scopes.alerts(RequestContext.caller(env));
         AlertFilter filter = filter(env.getArgument("filter"));
         return Flux.<Alert>create(sink -> {
-            AutoCloseable handle = feed.subscribe(alert -> {
-                if (scope.includes(alert) && filter.matches(alert)) {
-                    sink.next(alert);
+            AutoCloseable handle = feed.subscribe(change -> {
+                if (which.test(change) && scope.includes(change.alert()) && filter.matches(change.alert())) {
+                    sink.next(change.alert());
                 }
             });
             sink.onDispose(() -> closeQuietly(handle));
@@ -104,12 +138,26 @@ public class AlertWiring implements WiringContribution {
             return AlertFilter.ANY;
         }
         try {
+            String region = (String) input.get("region");
             return new AlertFilter(enums(input.get("status"), AlertStatus.class),
                     enums(input.get("severity"), Severity.class), enums(input.get("kind"), AlertKind.class),
-                    (Instant) input.get("raisedFrom"), (Instant) input.get("raisedTo"));
+                    (Instant) input.get("raisedFrom"), (Instant) input.get("raisedTo"),
+                    region == null ? null : RegionPrefix.of(region),
+                    idOf(input.get("institution"), CareWiring.INSTITUTION), idOf(input.get("elder"), CareWiring.ELDER));
         } catch (IllegalArgumentException e) {
             throw ApiError.badInput(e.getMessage());
         }
+    }
+
+    private static Long idOf(Object value, String type) {
+        if (value == null) {
+            return null;
+        }
+        GlobalId id = GlobalId.decode(value.toString());
+        if (!id.type().equals(type)) {
+            throw ApiError.badInput("expected an " + type + " id");
+        }
+        return id.longKey();
     }
 
     private static <E extends Enum<E>> Set<E> enums(Object values, Class<E> type) {
@@ -118,6 +166,10 @@ public class AlertWiring implements WiringContribution {
             names.forEach(name -> set.add(Enum.valueOf(type, name.toString())));
         }
         return set;
+    }
+
+    private static Double seconds(Instant from, Instant to) {
+        return to == null ? null : Duration.between(from, to).toMillis() / 1000.0;
     }
 
     static String cursorOf(Alert alert) {

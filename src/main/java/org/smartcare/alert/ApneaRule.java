@@ -1,0 +1,29 @@
+package org.smartcare.alert;
+
+import jakarta.inject.Singleton;
+import java.util.Optional;
+import org.smartcare.device.EventType;
+
+/** Breathing stopped for the configured time or longer (20 s by default): high. */
+@Singleton
+public class ApneaRule implements EventRule {
+
+    private final AlertPolicy policy;
+
+    ApneaRule(AlertPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public RuleId id() {
+        return RuleId.APNEA;
+    }
+
+    @Override
+    public Optional<Raise> evaluate(AlertTrigger trigger, OpeningHours hours) {
+        return trigger.type() == EventType.APNEA && trigger.durationS() != null
+                && trigger.durationS() >= policy.apneaSeconds()
+                ? Optional.of(new Raise(AlertKind.APNEA, Severity.HIGH))
+                : Optional.empty();
+    }
+}
