@@ -1,2 +1,5 @@
-/** Plan indicators computed live from the registry, orders and alerts. May depend on care, order and alert. Built by the indicator issue. */
+/**
+ * Plan indicators (规划指标) computed live per region, sub-regions rolled up, from the registry, service orders and
+ * alerts, measured against the targets of the city plans. May depend on care, order and alert.
+ */
 package org.smartcare.indicator;
