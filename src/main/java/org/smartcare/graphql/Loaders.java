@@ -12,6 +12,7 @@ import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderOptions;
 import org.dataloader.DataLoaderRegistry;
 import org.dataloader.MappedBatchLoader;
+import org.smartcare.alert.AlertWorkflow;
 import org.smartcare.care.Elder;
 import org.smartcare.care.Elders;
 import org.smartcare.care.EmergencyContact;
@@ -37,6 +38,15 @@ public class Loaders {
     public static final String CONTACTS = "emergencyContacts";
     public static final String DEVICE_STATE = "deviceState";
     public static final String DEVICE_HEALTH = "deviceHealth";
+    public static final String ALERT_HISTORY = "alertHistory";
+    public static final String ALERT = "alert";
+    public static final String ORDERS_OF = "ordersOf";
+    public static final String CAREGIVER = "caregiver";
+    public static final String ORDER_ANOMALIES = "orderAnomalies";
+    public static final String ORDER_RATING = "orderRating";
+    public static final String ORDER_FOLLOW_UP = "orderFollowUp";
+    public static final String ORDER_HISTORY = "orderHistory";
+    public static final String ORDER_TRACK = "orderTrack";
 
     private final Elders elders;
     private final Institutions institutions;
@@ -45,10 +55,14 @@ public class Loaders {
     private final EmergencyContacts contacts;
     private final DeviceStates states;
     private final DeviceQueries deviceQueries;
+    private final AlertWorkflow workflow;
+    private final OrderLoaders orders;
 
-    Loaders(Elders elders, Institutions institutions, Regions regions, Devices devices, EmergencyContacts contacts,
-            DeviceStates states, DeviceQueries deviceQueries) {
+    Loaders(AlertWorkflow workflow, Elders elders, Institutions institutions, Regions regions, Devices devices, EmergencyContacts contacts,
+            DeviceStates states, DeviceQueries deviceQueries, OrderLoaders orders) {
+        this.orders = orders;
         this.states = states;
+        this.workflow = workflow;
         this.deviceQueries = deviceQueries;
         this.elders = elders;
         this.institutions = institutions;
@@ -72,8 +86,18 @@ public class Loaders {
                 .register(CONTACTS, DataLoaderFactory.newMappedDataLoader(contactsByElder(), options))
                 .register(DEVICE_STATE, DataLoaderFactory.newMappedDataLoader(
                         byKey((Set<String> ids) -> states.findByDeviceIdIn(ids), DeviceState::deviceId), options))
+                .register(ALERT_HISTORY, DataLoaderFactory.newMappedDataLoader(
+                        (Set<Long> ids) -> CompletableFuture.completedFuture(workflow.histories(ids)), options))
                 .register(DEVICE_HEALTH, DataLoaderFactory.newMappedDataLoader(
                         (Set<Long> ids) -> CompletableFuture.completedFuture(deviceQueries.health(ids)), options))
+                .register(ALERT, DataLoaderFactory.newMappedDataLoader(orders.alerts(), options))
+                .register(ORDERS_OF, DataLoaderFactory.newMappedDataLoader(orders.ordersOf(), options))
+                .register(CAREGIVER, DataLoaderFactory.newMappedDataLoader(orders.caregivers(), options))
+                .register(ORDER_ANOMALIES, DataLoaderFactory.newMappedDataLoader(orders.anomalies(), options))
+                .register(ORDER_RATING, DataLoaderFactory.newMappedDataLoader(orders.ratings(), options))
+                .register(ORDER_FOLLOW_UP, DataLoaderFactory.newMappedDataLoader(orders.followUps(), options))
+                .register(ORDER_HISTORY, DataLoaderFactory.newMappedDataLoader(orders.histories(), options))
+                .register(ORDER_TRACK, DataLoaderFactory.newMappedDataLoader(orders.tracks(), options))
                 .build();
     }
 

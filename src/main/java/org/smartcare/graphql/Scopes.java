@@ -1,6 +1,7 @@
 package org.smartcare.graphql;
 
 import org.smartcare.alert.AlertScope;
+import org.smartcare.order.OrderScope;
 import org.smartcare.security.Caller;
 import org.smartcare.security.Role;
 
@@ -16,6 +17,16 @@ public final class Scopes {
             case OPERATOR, PARTNER -> new AlertScope(caller.tenantId(), null);
             case INSTITUTION_STAFF -> new AlertScope(caller.tenantId(), caller.institutionId());
             case FAMILY -> throw ApiError.forbidden("family accounts see alerts through their elders only");
+        };
+    }
+
+    /** Orders: ADMIN all, OPERATOR and PARTNER their tenant, INSTITUTION_STAFF what their institution provides. */
+    public static OrderScope orders(Caller caller) {
+        return switch (caller.role()) {
+            case ADMIN -> OrderScope.EVERYTHING;
+            case OPERATOR, PARTNER -> new OrderScope(caller.tenantId(), null);
+            case INSTITUTION_STAFF -> new OrderScope(caller.tenantId(), caller.institutionId());
+            case FAMILY -> throw ApiError.forbidden("family accounts cannot see service orders yet");
         };
     }
 

@@ -9,6 +9,7 @@ import org.smartcare.device.StatusChange;
 import org.smartcare.telemetry.BedSample;
 import org.smartcare.telemetry.ButtonHeartbeat;
 import org.smartcare.telemetry.CameraHealth;
+import org.smartcare.telemetry.CaregiverFix;
 import org.smartcare.telemetry.DeviceEvent;
 import org.smartcare.telemetry.StatusReport;
 import org.smartcare.telemetry.TelemetryBatch;
@@ -48,6 +49,8 @@ public class BatchRows {
                     beat.location() == null ? null : beat.location().longitude(), beat.accuracyM()));
             case Decoded.CameraBeat beat -> telemetry.add(new CameraHealth(id, beat.ts(), beat.seq(), beat.fps(),
                     beat.bitrateKbps(), beat.storageDaysLeft(), beat.recording()));
+            case Decoded.CaregiverLocation fix -> telemetry.add(new CaregiverFix(id, fix.ts(), fix.seq(),
+                    fix.location().latitude(), fix.location().longitude(), fix.accuracyM(), fix.orderId()));
             case Decoded.Status status -> {
                 telemetry.add(new StatusReport(id, status.ts(), status.seq(), status.online(), status.reason(),
                         status.battery(), status.signalDbm(), status.firmware(), accepted.message().receivedAt()));
@@ -68,6 +71,7 @@ public class BatchRows {
             case BED_SENSOR -> "bed";
             case SOS_BUTTON -> "button";
             case NURSERY_CAMERA -> "camera";
+            case CAREGIVER_PHONE -> "phone";
         };
     }
 }

@@ -37,6 +37,11 @@ public sealed interface Decoded {
                       @Nullable Boolean recording) implements Decoded {
     }
 
+    /** A caregiver phone's location fix (channel telemetry, caregiver phones). */
+    record CaregiverLocation(long seq, Instant ts, GeoPoint location, @Nullable Double accuracyM,
+                             @Nullable Long orderId) implements Decoded {
+    }
+
     /** A status message (channel status), including Last Wills. */
     record Status(long seq, Instant ts, boolean online, @Nullable String reason, @Nullable Integer battery,
                   @Nullable Integer signalDbm, @Nullable String firmware) implements Decoded {

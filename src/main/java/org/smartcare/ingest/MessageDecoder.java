@@ -51,6 +51,7 @@ public class MessageDecoder {
         telemetry.put(DeviceType.BED_SENSOR, factory.getSchema(SchemaLocation.of(ROOT + "bed-telemetry.v1.schema.json"), config));
         telemetry.put(DeviceType.SOS_BUTTON, factory.getSchema(SchemaLocation.of(ROOT + "button-telemetry.v1.schema.json"), config));
         telemetry.put(DeviceType.NURSERY_CAMERA, factory.getSchema(SchemaLocation.of(ROOT + "camera-telemetry.v1.schema.json"), config));
+        telemetry.put(DeviceType.CAREGIVER_PHONE, factory.getSchema(SchemaLocation.of(ROOT + "caregiver-location.v1.schema.json"), config));
     }
 
     public Decoded decode(Channel channel, DeviceType deviceType, byte[] payload, String deviceId) throws Rejection {
@@ -101,6 +102,8 @@ public class MessageDecoder {
             case NURSERY_CAMERA -> new Decoded.CameraBeat(seq, ts, root.get("fps").asDouble(),
                     root.get("bitrateKbps").asInt(), number(root, "storageDaysLeft"),
                     root.has("recording") ? root.get("recording").asBoolean() : null);
+            case CAREGIVER_PHONE -> new Decoded.CaregiverLocation(seq, ts, geo(root),
+                    number(root, "accuracyM"), root.has("orderId") ? root.get("orderId").asLong() : null);
         };
     }
 

@@ -1,6 +1,7 @@
 package org.smartcare.order;
 
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,9 +11,16 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** The caregiver_location hypertable: caregivers' tracks. Must run inside the caller's transaction. */
+/**
+ * Reads of the caregiver_location hypertable: caregivers' tracks. Phones' reports reach it through ingest
+ * (telemetry's writer); {@link #storeIfNew} stores a single report. Must run inside the caller's transaction,
+ * except {@link #tracks}, which opens its own read-only one.
+ */
 @Singleton
 public class CaregiverLocations {
 
@@ -24,6 +32,12 @@ public class CaregiverLocations {
             SELECT ts, latitude, longitude, accuracy_m FROM caregiver_location
             WHERE caregiver_id = ? AND ts >= ? AND ts <= ?
             ORDER BY ts, seq""";
+
+    private static final String TRACKS = """
+            SELECT w.order_id, l.ts, l.latitude, l.longitude, l.accuracy_m
+            FROM unnest(?::int8[], ?::int8[], ?::timestamptz[], ?::timestamptz[]) AS w(order_id, caregiver_id, t_from, t_to)
+            JOIN caregiver_location l ON l.caregiver_id = w.caregiver_id AND l.ts >= w.t_from AND l.ts <= w.t_to
+            ORDER BY w.order_id, l.ts, l.seq""";
 
     private final ConnectionOperations<Connection> connections;
 
@@ -72,6 +86,35 @@ public class CaregiverLocations {
             return track;
         } catch (SQLException e) {
             throw new OrderStoreException("reading the track of caregiver " + caregiverId, e);
+        }
+    }
+
+    /** The fixes of several orders' windows in one statement, each oldest first; every window is in the result. */
+    @ReadOnly
+    public Map<Long, List<LocationFix>> tracks(Collection<TrackWindow> windows) {
+        Map<Long, List<LocationFix>> byOrder = new HashMap<>();
+        windows.forEach(window -> byOrder.put(window.orderId(), new ArrayList<>()));
+        if (windows.isEmpty()) {
+            return byOrder;
+        }
+        Connection connection = connection();
+        try (PreparedStatement query = connection.prepareStatement(TRACKS)) {
+            query.setArray(1, connection.createArrayOf("int8", windows.stream().map(TrackWindow::orderId).toArray()));
+            query.setArray(2, connection.createArrayOf("int8", windows.stream().map(TrackWindow::caregiverId).toArray()));
+            query.setArray(3, connection.createArrayOf("timestamptz",
+                    windows.stream().map(w -> Timestamp.from(w.from())).toArray()));
+            query.setArray(4, connection.createArrayOf("timestamptz",
+                    windows.stream().map(w -> Timestamp.from(w.to())).toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    double accuracy = rows.getDouble(5);
+                    byOrder.get(rows.getLong(1)).add(new LocationFix(rows.getTimestamp(2).toInstant(),
+                            new Position(rows.getDouble(3), rows.getDouble(4)), rows.wasNull() ? null : accuracy));
+                }
+            }
+            return byOrder;
+        } catch (SQLException e) {
+            throw new OrderStoreException("reading the tracks of " + windows.size() + " orders", e);
         }
     }
 

@@ -11,6 +11,7 @@ public final class TelemetryBatch {
     final List<CameraHealth> cameraHealth = new ArrayList<>();
     final List<StatusReport> statuses = new ArrayList<>();
     final List<DeviceEvent> events = new ArrayList<>();
+    final List<CaregiverFix> caregiverFixes = new ArrayList<>();
 
     public void add(BedSample sample) {
         bedSamples.add(sample);
@@ -32,8 +33,12 @@ public final class TelemetryBatch {
         events.add(event);
     }
 
+    public void add(CaregiverFix fix) {
+        caregiverFixes.add(fix);
+    }
+
     public boolean isEmpty() {
         return bedSamples.isEmpty() && heartbeats.isEmpty() && cameraHealth.isEmpty() && statuses.isEmpty()
-                && events.isEmpty();
+                && events.isEmpty() && caregiverFixes.isEmpty();
     }
 }

@@ -48,6 +48,15 @@ public class TelemetryWriter {
             ON CONFLICT DO NOTHING
             RETURNING device_id, device_ts, seq""";
 
+    /** A phone linked to no caregiver adds nothing: a track belongs to a person (see V6__caregiver_phones.sql). */
+    private static final String CAREGIVER = """
+            INSERT INTO caregiver_location (ts, caregiver_id, device_id, seq, latitude, longitude, accuracy_m, order_id)
+            SELECT f.ts, s.id, f.device_id, f.seq, f.latitude, f.longitude, f.accuracy_m, f.order_id
+            FROM unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::bigint[])
+                 AS f(ts, device_id, seq, latitude, longitude, accuracy_m, order_id)
+            JOIN staff s ON s.phone_device_id = f.device_id
+            ON CONFLICT DO NOTHING""";
+
     private final ConnectionOperations<Connection> connections;
 
     TelemetryWriter(ConnectionOperations<Connection> connections) {
@@ -79,6 +88,13 @@ public class TelemetryWriter {
                         col("int4", CameraHealth::bitrateKbps),
                         col("float4", c -> c.storageDaysLeft() == null ? null : c.storageDaysLeft().floatValue()),
                         col("bool", CameraHealth::recording)));
+            }
+            if (!batch.caregiverFixes.isEmpty()) {
+                execute(connection, CAREGIVER, batch.caregiverFixes, List.of(
+                        col("text", f -> f.ts().toString()), col("text", CaregiverFix::deviceId),
+                        col("int8", CaregiverFix::seq), col("float8", CaregiverFix::latitude),
+                        col("float8", CaregiverFix::longitude), col("float8", CaregiverFix::accuracyM),
+                        col("int8", CaregiverFix::orderId)));
             }
             Set<EventKey> newStatuses = batch.statuses.isEmpty() ? Set.of() : returning(connection, STATUS,
                     batch.statuses, List.of(

@@ -47,7 +47,7 @@ class RedeliveryAndDeadLetterIT {
                     Long.toString(DeviceClient.nextSeq()), "ts", "2026-11-22T00:00:00Z")
                     .replace("sos_press", "sos_cancel").getBytes(StandardCharsets.UTF_8)));
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> database.eventsOf(world.buttonId()) == 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.eventsOf(world.buttonId()) == 2);
         Thread.sleep(300);
         assertEquals(1, database.alertsOf(world.buttonId()));
         assertEquals(2, database.eventsOf(world.buttonId()));
@@ -79,8 +79,8 @@ class RedeliveryAndDeadLetterIT {
         } finally {
             brokerCredentials.revoke(ghost);
         }
-        await().atMost(Duration.ofSeconds(10)).until(() -> database.alertsOf(world.buttonId()) == 1);
-        await().atMost(Duration.ofSeconds(5)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.alertsOf(world.buttonId()) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 database.deadLetters("smartcare/v1/devices/" + ghost + "/event", "UNKNOWN_DEVICE") == 1);
         assertEquals(1, database.deadLetters(topic, "MALFORMED_JSON"));
         assertEquals(1, database.deadLetters(topic, "SCHEMA_VIOLATION"));

@@ -63,16 +63,16 @@ class TelemetryIngestIT {
             cam.dropConnection(); // the broker publishes the Last Will
         }
         String camId = camera.device().id();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 database.count("SELECT count(*) FROM device_status WHERE device_id = ?", camId) == 2);
-        await().atMost(Duration.ofSeconds(10)).until(() ->
+        await().atMost(Duration.ofSeconds(30)).until(() ->
                 database.count("SELECT count(*) FROM device_state WHERE device_id = ? AND NOT online", camId) == 1);
         assertEquals(10, database.count("SELECT count(*) FROM bed_vitals WHERE device_id = ?", bed.device().id()));
         assertEquals(1, database.count("SELECT count(*) FROM device_event WHERE device_id = ?", bed.device().id()));
         assertEquals(1, database.count("SELECT count(*) FROM button_heartbeat WHERE device_id = ?", world.buttonId()));
         assertEquals(1, database.count("SELECT count(*) FROM camera_health WHERE device_id = ?", camId));
         // Sightings are flushed in bulk every couple of seconds.
-        await().atMost(Duration.ofSeconds(10)).until(() -> database.count(
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
                 "SELECT count(*) FROM device_state WHERE device_id = ? AND battery = 12", world.buttonId()) == 1);
 
         String operator = api.token(Role.OPERATOR, world.tenant());

@@ -95,6 +95,17 @@ class MessageDecoderTest {
         assertEquals(24.5, apnea.durationS());
     }
 
+    @Test
+    void decodesACaregiverPhonesFixToTheMicrosecond() throws Rejection {
+        Decoded.CaregiverLocation fix = (Decoded.CaregiverLocation) decoder.decode(Channel.TELEMETRY,
+                DeviceType.CAREGIVER_PHONE, Resources.bytes("payloads/caregiver-location.json"), "phone-1");
+        assertEquals(77, fix.seq());
+        assertEquals(Instant.parse("2026-03-02T01:00:00.123456Z"), fix.ts());
+        assertEquals(31.6901, fix.location().latitude());
+        assertEquals(12.5, fix.accuracyM());
+        assertEquals(1201L, fix.orderId());
+    }
+
     @ParameterizedTest
     @CsvSource({
             "TELEMETRY, SOS_BUTTON,     bed-vitals.json,                         SCHEMA_VIOLATION",
@@ -103,7 +114,11 @@ class MessageDecoderTest {
             "EVENT,     BED_SENSOR,     apnea-without-duration.json,             SCHEMA_VIOLATION",
             "EVENT,     BED_SENSOR,     fall-detected.json,                      WRONG_DEVICE_TYPE",
             "EVENT,     NURSERY_CAMERA, apnea.json,                              WRONG_DEVICE_TYPE",
-            "STATUS,    SOS_BUTTON,     button-heartbeat.json,                   SCHEMA_VIOLATION"})
+            "STATUS,    SOS_BUTTON,     button-heartbeat.json,                   SCHEMA_VIOLATION",
+            "TELEMETRY, CAREGIVER_PHONE, button-heartbeat.json,                  SCHEMA_VIOLATION",
+            "TELEMETRY, CAREGIVER_PHONE, caregiver-location-far-north.json,      SCHEMA_VIOLATION",
+            "TELEMETRY, SOS_BUTTON,     caregiver-location.json,                 SCHEMA_VIOLATION",
+            "EVENT,     CAREGIVER_PHONE, fall-detected.json,                     WRONG_DEVICE_TYPE"})
     void refusesWhatTheDeviceClassDoesNotSend(Channel channel, DeviceType type, String file, DeadLetterReason reason) {
         Rejection rejection = assertThrows(Rejection.class,
                 () -> decoder.decode(channel, type, Resources.bytes("payloads/" + file), "dev-1"));

@@ -38,6 +38,15 @@ public class Api {
         return token(role, tenant, secret, Duration.ofHours(1));
     }
 
+    /** A token of institution staff, scoped to their institution. */
+    public String staffToken(String tenant, long institutionId) {
+        try {
+            return TokenCli.mint(secret, "it-staff", Role.INSTITUTION_STAFF, tenant, institutionId, Duration.ofHours(1));
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String token(Role role, String tenant, String signingSecret, Duration ttl) {
         try {
             return TokenCli.mint(signingSecret, "it-" + role.name().toLowerCase(), role,
@@ -87,9 +96,19 @@ public class Api {
 
     /** Runs a document from src/test/resources/graphql and returns the whole response body. */
     public JsonNode query(String token, String documentFile, Map<String, ?> variables) {
+        return operation(token, documentFile, null, variables);
+    }
+
+    /** Runs one named operation of a document with several. */
+    public JsonNode operation(String token, String documentFile, String operationName, Map<String, ?> variables) {
         try {
-            String body = JSON.writeValueAsString(Map.of("query", Resources.text("graphql/" + documentFile),
-                    "variables", variables));
+            Map<String, Object> request = new java.util.HashMap<>();
+            request.put("query", Resources.text("graphql/" + documentFile));
+            request.put("variables", variables);
+            if (operationName != null) {
+                request.put("operationName", operationName);
+            }
+            String body = JSON.writeValueAsString(request);
             HttpResponse<String> response = post(token, GRAPHQL_RESPONSE, body);
             if (response.statusCode() != 200) {
                 throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());

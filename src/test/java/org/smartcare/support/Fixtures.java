@@ -22,6 +22,8 @@ import org.smartcare.device.DeviceRegistration;
 import org.smartcare.device.DeviceRegistration.IssuedDevice;
 import org.smartcare.device.DeviceRegistration.NewDevice;
 import org.smartcare.device.DeviceType;
+import org.smartcare.order.Caregiver;
+import org.smartcare.order.Caregivers;
 
 /**
  * Builds a fresh little world per test in the real database and broker: a tenant of its own, an
@@ -37,9 +39,11 @@ public class Fixtures {
     private final Elders elders;
     private final EmergencyContacts contacts;
     private final DeviceRegistration registration;
+    private final Caregivers caregivers;
 
     Fixtures(Tenants tenants, Regions regions, Institutions institutions, Elders elders, EmergencyContacts contacts,
-             DeviceRegistration registration) {
+             DeviceRegistration registration, Caregivers caregivers) {
+        this.caregivers = caregivers;
         this.tenants = tenants;
         this.regions = regions;
         this.institutions = institutions;
@@ -70,6 +74,18 @@ public class Fixtures {
 
     public IssuedDevice device(String tenant, String id, DeviceType type, Long elderId) {
         return registration.register(new NewDevice(id, tenant, type, "SN-" + id, elderId, null, null));
+    }
+
+    /** A nursery camera belonging to an institution (opening hours 07:30-18:00 by default). */
+    public IssuedDevice cameraAt(String tenant, String id, long institutionId) {
+        return registration.register(new NewDevice(id, tenant, DeviceType.NURSERY_CAMERA, "SN-" + id, null,
+                institutionId, null));
+    }
+
+    /** A certified caregiver of the institution, with the id of the phone reporting their location (or null). */
+    public Caregiver caregiver(String tenant, long institutionId, String name, String phoneDeviceId) {
+        return caregivers.save(new Caregiver(null, tenant, institutionId, name, "13907220000", "YL-" + name,
+                LocalDate.of(2024, 1, 1), LocalDate.of(2030, 12, 31), phoneDeviceId, true));
     }
 
     private void ensureRegion(Region region) {

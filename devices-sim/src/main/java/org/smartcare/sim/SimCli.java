@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
                         + "credentials (username and client id = device id, password = device secret), "
                         + "QoS 1, and reports what the broker acknowledged.",
                 ""},
-        subcommands = {SosCommand.class, CityCommand.class, LoadCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SosCommand.class, CityCommand.class, LoadCommand.class, RoundsCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {
                 "",
                 "Exit status: 0 every message acknowledged, 1 some message refused or failed,",

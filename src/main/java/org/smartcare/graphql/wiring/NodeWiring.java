@@ -10,6 +10,8 @@ import org.smartcare.graphql.FetcherRegistry;
 import org.smartcare.graphql.GlobalId;
 import org.smartcare.graphql.WiringContribution;
 import org.smartcare.ingest.DeadLetter;
+import org.smartcare.order.Caregiver;
+import org.smartcare.order.ServiceOrder;
 
 /** Query.node and the Node interface's type resolution. */
 @Singleton
@@ -18,8 +20,10 @@ public class NodeWiring implements WiringContribution {
     private final AlertWiring alerts;
     private final CareWiring care;
     private final DeviceWiring devices;
+    private final OrderWiring orders;
 
-    NodeWiring(AlertWiring alerts, CareWiring care, DeviceWiring devices) {
+    NodeWiring(AlertWiring alerts, CareWiring care, DeviceWiring devices, OrderWiring orders) {
+        this.orders = orders;
         this.alerts = alerts;
         this.care = care;
         this.devices = devices;
@@ -37,6 +41,8 @@ public class NodeWiring implements WiringContribution {
             case AlertWiring.TYPE -> alerts.visible(env, id);
             case CareWiring.ELDER, CareWiring.INSTITUTION -> care.visible(env, id);
             case DeviceWiring.TYPE -> devices.visible(env, id);
+            case OrderWiring.TYPE -> orders.visible(env, id);
+            case OrderWiring.CAREGIVER -> orders.visibleCaregiver(env, id);
             default -> null;
         };
     }
@@ -48,6 +54,8 @@ public class NodeWiring implements WiringContribution {
             case Institution i -> CareWiring.INSTITUTION;
             case Device d -> DeviceWiring.TYPE;
             case DeadLetter d -> DeadLetterWiring.TYPE;
+            case ServiceOrder o -> OrderWiring.TYPE;
+            case Caregiver c -> OrderWiring.CAREGIVER;
             default -> throw new IllegalStateException("no GraphQL type for " + value.getClass());
         };
     }
