@@ -46,10 +46,15 @@ public class DeviceStates {
                 online = s.online OR (s.offline_reason = 'heartbeat_timeout'),
                 offline_reason = CASE WHEN s.offline_reason = 'heartbeat_timeout' THEN NULL ELSE s.offline_reason END,
                 changed_at = CASE WHEN s.offline_reason = 'heartbeat_timeout' THEN now() ELSE s.changed_at END""";
+    // Rows are locked in device-id order, like the sightings flush, so the two never deadlock; rows another
+    // instance is updating right now are left for the next sweep.
     private static final String SWEEP = """
+            WITH silent AS (
+                SELECT s.device_id FROM device_state s JOIN device d ON d.id = s.device_id
+                WHERE s.online AND d.type = ? AND s.last_seen_at < now() - ?::interval
+                ORDER BY s.device_id FOR UPDATE OF s SKIP LOCKED)
             UPDATE device_state s SET online = false, offline_reason = 'heartbeat_timeout', changed_at = now()
-            FROM device d
-            WHERE d.id = s.device_id AND s.online AND d.type = ? AND s.last_seen_at < now() - ?::interval
+            FROM silent WHERE s.device_id = silent.device_id
             RETURNING s.device_id""";
     private static final String FIND = "SELECT * FROM device_state WHERE device_id = ANY (?)";
 
@@ -91,7 +96,9 @@ public class DeviceStates {
         List<Object> times = new ArrayList<>();
         List<Object> batteries = new ArrayList<>();
         List<Object> signals = new ArrayList<>();
-        for (Sighting sighting : sightings) {
+        // Sorted, so concurrent flushes and sweeps lock rows in the same order and cannot deadlock.
+        List<Sighting> ordered = sightings.stream().sorted(java.util.Comparator.comparing(Sighting::deviceId)).toList();
+        for (Sighting sighting : ordered) {
             ids.add(sighting.deviceId());
             times.add(sighting.at().toString());
             batteries.add(sighting.battery() == null ? null : sighting.battery().shortValue());
