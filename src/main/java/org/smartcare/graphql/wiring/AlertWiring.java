@@ -4,10 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 import org.smartcare.alert.Alert;
@@ -25,6 +22,7 @@ import org.smartcare.alert.RegionPrefix;
 import org.smartcare.alert.Severity;
 import org.smartcare.device.GeoPoint;
 import org.smartcare.graphql.ApiError;
+import org.smartcare.graphql.Arguments;
 import org.smartcare.graphql.FetcherRegistry;
 import org.smartcare.graphql.GlobalId;
 import org.smartcare.graphql.Loaders;
@@ -139,34 +137,17 @@ public class AlertWiring implements WiringContribution {
         }
         try {
             String region = (String) input.get("region");
-            return new AlertFilter(enums(input.get("status"), AlertStatus.class),
-                    enums(input.get("severity"), Severity.class), enums(input.get("kind"), AlertKind.class),
+            return new AlertFilter(Arguments.enums(input.get("status"), AlertStatus.class),
+                    Arguments.enums(input.get("severity"), Severity.class), Arguments.enums(input.get("kind"), AlertKind.class),
                     (Instant) input.get("raisedFrom"), (Instant) input.get("raisedTo"),
                     region == null ? null : RegionPrefix.of(region),
-                    idOf(input.get("institution"), CareWiring.INSTITUTION), idOf(input.get("elder"), CareWiring.ELDER));
+                    Arguments.idOf(input.get("institution"), CareWiring.INSTITUTION), Arguments.idOf(input.get("elder"), CareWiring.ELDER));
         } catch (IllegalArgumentException e) {
             throw ApiError.badInput(e.getMessage());
         }
     }
 
-    private static Long idOf(Object value, String type) {
-        if (value == null) {
-            return null;
-        }
-        GlobalId id = GlobalId.decode(value.toString());
-        if (!id.type().equals(type)) {
-            throw ApiError.badInput("expected an " + type + " id");
-        }
-        return id.longKey();
-    }
 
-    private static <E extends Enum<E>> Set<E> enums(Object values, Class<E> type) {
-        EnumSet<E> set = EnumSet.noneOf(type);
-        if (values instanceof Collection<?> names) {
-            names.forEach(name -> set.add(Enum.valueOf(type, name.toString())));
-        }
-        return set;
-    }
 
     private static Double seconds(Instant from, Instant to) {
         return to == null ? null : Duration.between(from, to).toMillis() / 1000.0;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.smartcare.alert.Alerts;
 import org.smartcare.care.Elders;
+import org.smartcare.graphql.Arguments;
 import org.smartcare.graphql.FetcherRegistry;
 import org.smartcare.graphql.GlobalId;
 import org.smartcare.graphql.RequestContext;
@@ -58,7 +59,7 @@ public class OrderMutationWiring implements WiringContribution {
     public void contribute(FetcherRegistry registry) {
         registry.field("Mutation", "createServiceOrder", this::create)
                 .field("Mutation", "assignServiceOrder", env -> step(env, (id, actor) -> service.assign(id,
-                        OrderWiring.idOf(env.getArgument("caregiver"), OrderWiring.CAREGIVER), actor,
+                        Arguments.idOf(env.getArgument("caregiver"), OrderWiring.CAREGIVER), actor,
                         env.getArgument("note"))))
                 .field("Mutation", "startServiceOrderTravel", env -> step(env, service::startTravel))
                 .field("Mutation", "checkIn", env -> step(env, (id, actor) -> service.checkIn(id, fix(env), actor)))
@@ -76,9 +77,9 @@ public class OrderMutationWiring implements WiringContribution {
         }
         Map<String, Object> input = env.getArgument("input");
         try {
-            long elderId = OrderWiring.idOf(input.get("elder"), CareWiring.ELDER);
-            long institutionId = OrderWiring.idOf(input.get("institution"), CareWiring.INSTITUTION);
-            Long alertId = OrderWiring.idOf(input.get("alert"), AlertWiring.TYPE);
+            long elderId = Arguments.idOf(input.get("elder"), CareWiring.ELDER);
+            long institutionId = Arguments.idOf(input.get("institution"), CareWiring.INSTITUTION);
+            Long alertId = Arguments.idOf(input.get("alert"), AlertWiring.TYPE);
             if (caller.role() == Role.INSTITUTION_STAFF && institutionId != caller.institutionId()) {
                 return refused(FORBIDDEN, "institution staff create orders for their own institution only");
             }
@@ -121,7 +122,7 @@ public class OrderMutationWiring implements WiringContribution {
             return error(payload, FORBIDDEN, caller.role() + " may not change service orders");
         }
         try {
-            long id = OrderWiring.idOf(env.getArgument("id"), OrderWiring.FOLLOW_UP);
+            long id = Arguments.idOf(env.getArgument("id"), OrderWiring.FOLLOW_UP);
             OrderScope scope = Scopes.orders(caller);
             boolean visible = followUps.findById(id).flatMap(f -> orders.findById(f.orderId()))
                     .filter(scope::includes).isPresent();

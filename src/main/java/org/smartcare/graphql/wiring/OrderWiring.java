@@ -6,17 +6,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.smartcare.alert.Alert;
 import org.smartcare.care.Elder;
 import org.smartcare.care.Institution;
 import org.smartcare.device.GeoPoint;
 import org.smartcare.graphql.ApiError;
+import org.smartcare.graphql.Arguments;
 import org.smartcare.graphql.FetcherRegistry;
 import org.smartcare.graphql.GlobalId;
 import org.smartcare.graphql.Loaders;
@@ -185,34 +183,17 @@ public class OrderWiring implements WiringContribution {
             return OrderFilter.ANY;
         }
         try {
-            return new OrderFilter(enums(input.get("state"), OrderState.class), enums(input.get("type"), ServiceType.class),
-                    enums(input.get("origin"), OrderOrigin.class), idOf(input.get("elder"), CareWiring.ELDER),
-                    idOf(input.get("institution"), CareWiring.INSTITUTION), idOf(input.get("caregiver"), CAREGIVER),
-                    idOf(input.get("alert"), AlertWiring.TYPE), (Instant) input.get("scheduledFrom"),
+            return new OrderFilter(Arguments.enums(input.get("state"), OrderState.class), Arguments.enums(input.get("type"), ServiceType.class),
+                    Arguments.enums(input.get("origin"), OrderOrigin.class), Arguments.idOf(input.get("elder"), CareWiring.ELDER),
+                    Arguments.idOf(input.get("institution"), CareWiring.INSTITUTION), Arguments.idOf(input.get("caregiver"), CAREGIVER),
+                    Arguments.idOf(input.get("alert"), AlertWiring.TYPE), (Instant) input.get("scheduledFrom"),
                     (Instant) input.get("scheduledTo"), (Boolean) input.get("anomalous"), (String) input.get("region"));
         } catch (IllegalArgumentException e) {
             throw ApiError.badInput(e.getMessage());
         }
     }
 
-    static Long idOf(Object value, String type) {
-        if (value == null) {
-            return null;
-        }
-        GlobalId id = GlobalId.decode(value.toString());
-        if (!id.type().equals(type)) {
-            throw ApiError.badInput("expected a " + type + " id");
-        }
-        return id.longKey();
-    }
 
-    private static <E extends Enum<E>> Set<E> enums(Object values, Class<E> type) {
-        EnumSet<E> set = EnumSet.noneOf(type);
-        if (values instanceof Collection<?> names) {
-            names.forEach(name -> set.add(Enum.valueOf(type, name.toString())));
-        }
-        return set;
-    }
 
     private static ServiceOrder order(DataFetchingEnvironment env) {
         return env.getSource();
