@@ -47,6 +47,8 @@ public class Loaders {
     public static final String ORDER_FOLLOW_UP = "orderFollowUp";
     public static final String ORDER_HISTORY = "orderHistory";
     public static final String ORDER_TRACK = "orderTrack";
+    public static final String ORDER = "order";
+    public static final String PLANS_OF = "plansOf";
 
     private final Elders elders;
     private final Institutions institutions;
@@ -98,6 +100,8 @@ public class Loaders {
                 .register(ORDER_FOLLOW_UP, DataLoaderFactory.newMappedDataLoader(orders.followUps(), options))
                 .register(ORDER_HISTORY, DataLoaderFactory.newMappedDataLoader(orders.histories(), options))
                 .register(ORDER_TRACK, DataLoaderFactory.newMappedDataLoader(orders.tracks(), options))
+                .register(ORDER, DataLoaderFactory.newMappedDataLoader(orders.orders(), options))
+                .register(PLANS_OF, DataLoaderFactory.newMappedDataLoader(orders.plansOf(), options))
                 .build();
     }
 

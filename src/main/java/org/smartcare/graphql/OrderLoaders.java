@@ -25,6 +25,9 @@ import org.smartcare.order.OrderQueries;
 import org.smartcare.order.OrderScope;
 import org.smartcare.order.OrderTransition;
 import org.smartcare.order.OrderTransitions;
+import org.smartcare.order.Orders;
+import org.smartcare.order.PlanQueries;
+import org.smartcare.order.ServicePlan;
 import org.smartcare.order.Rating;
 import org.smartcare.order.Ratings;
 import org.smartcare.order.ServiceOrder;
@@ -42,10 +45,16 @@ public class OrderLoaders {
         }
     }
 
+    /** The plans of one elder, as one reader may see them. */
+    public record PlansOf(long elderId, OrderScope scope) {
+    }
+
     private record Group(OrderQueries.Parent parent, OrderScope scope, OrderFilter filter, int limit) {
     }
 
     private final OrderQueries queries;
+    private final PlanQueries plans;
+    private final Orders orders;
     private final Caregivers caregivers;
     private final OrderAnomalies anomalies;
     private final Ratings ratings;
@@ -54,9 +63,11 @@ public class OrderLoaders {
     private final CaregiverLocations locations;
     private final Alerts alerts;
 
-    OrderLoaders(OrderQueries queries, Caregivers caregivers, OrderAnomalies anomalies, Ratings ratings,
+    OrderLoaders(OrderQueries queries, PlanQueries plans, Orders orders, Caregivers caregivers, OrderAnomalies anomalies, Ratings ratings,
                  FollowUps followUps, OrderTransitions transitions, CaregiverLocations locations, Alerts alerts) {
         this.queries = queries;
+        this.plans = plans;
+        this.orders = orders;
         this.caregivers = caregivers;
         this.anomalies = anomalies;
         this.ratings = ratings;
@@ -77,6 +88,22 @@ public class OrderLoaders {
             });
             return CompletableFuture.completedFuture(result);
         };
+    }
+
+    MappedBatchLoader<PlansOf, List<ServicePlan>> plansOf() {
+        return keys -> {
+            Map<PlansOf, List<ServicePlan>> result = new HashMap<>();
+            keys.stream().collect(Collectors.groupingBy(PlansOf::scope)).forEach((scope, members) -> {
+                Map<Long, List<ServicePlan>> byElder = plans.plansOf(
+                        members.stream().map(PlansOf::elderId).collect(Collectors.toSet()), scope);
+                members.forEach(key -> result.put(key, byElder.getOrDefault(key.elderId(), List.of())));
+            });
+            return CompletableFuture.completedFuture(result);
+        };
+    }
+
+    MappedBatchLoader<Long, ServiceOrder> orders() {
+        return byKey(ids -> orders.findByIdIn(ids), ServiceOrder::id);
     }
 
     MappedBatchLoader<Long, Caregiver> caregivers() {

@@ -3,9 +3,6 @@ package org.smartcare.order;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,7 +17,7 @@ public class OrderQueries {
 
     /** The parents whose latest orders {@link #latestOf} loads. */
     public enum Parent {
-        ELDER("elder_id"), INSTITUTION("institution_id"), ALERT("alert_id");
+        ELDER("elder_id"), INSTITUTION("institution_id"), ALERT("alert_id"), PLAN("plan_id");
 
         private final String column;
 
@@ -40,7 +37,7 @@ public class OrderQueries {
     public Page page(OrderScope scope, OrderFilter filter, OrderPosition after, int limit) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT o.* FROM service_order o WHERE true");
-        scoped(sql, args, scope);
+        ScopedSql.scoped(sql, args, scope);
         filtered(sql, args, filter);
         if (after != null) {
             sql.append(" AND (o.scheduled_start, o.id) < (?, ?)");
@@ -66,7 +63,7 @@ public class OrderQueries {
                 .append(parent.column).append(" ORDER BY o.scheduled_start DESC, o.id DESC) AS rn")
                 .append(" FROM service_order o WHERE o.").append(parent.column).append(" = ANY (?)");
         args.add(parentIds.toArray(Long[]::new));
-        scoped(inner, args, scope);
+        ScopedSql.scoped(inner, args, scope);
         filtered(inner, args, filter);
         String sql = "SELECT o.* FROM service_order o WHERE o.id IN (SELECT id FROM (" + inner
                 + ") ranked WHERE rn <= ?) ORDER BY o.scheduled_start DESC, o.id DESC";
@@ -78,31 +75,21 @@ public class OrderQueries {
                 case ELDER -> order.elderId();
                 case INSTITUTION -> order.institutionId();
                 case ALERT -> order.alertId();
+                case PLAN -> order.planId();
             };
             byParent.get(key).add(order);
         }
         return byParent;
     }
 
-    private static void scoped(StringBuilder sql, List<Object> args, OrderScope scope) {
-        if (scope.tenantId() != null) {
-            sql.append(" AND o.tenant_id = ?");
-            args.add(scope.tenantId());
-        }
-        if (scope.institutionId() != null) {
-            sql.append(" AND o.institution_id = ?");
-            args.add(scope.institutionId());
-        }
-    }
-
     private static void filtered(StringBuilder sql, List<Object> args, OrderFilter filter) {
         anyOf(sql, args, "o.state", filter.states().stream().map(Enum::name).toList());
         anyOf(sql, args, "o.type", filter.types().stream().map(Enum::name).toList());
         anyOf(sql, args, "o.origin", filter.origins().stream().map(Enum::name).toList());
-        equal(sql, args, "o.elder_id", filter.elderId());
-        equal(sql, args, "o.institution_id", filter.institutionId());
-        equal(sql, args, "o.caregiver_id", filter.caregiverId());
-        equal(sql, args, "o.alert_id", filter.alertId());
+        ScopedSql.equal(sql, args, "o.elder_id", filter.elderId());
+        ScopedSql.equal(sql, args, "o.institution_id", filter.institutionId());
+        ScopedSql.equal(sql, args, "o.caregiver_id", filter.caregiverId());
+        ScopedSql.equal(sql, args, "o.alert_id", filter.alertId());
         if (filter.scheduledFrom() != null) {
             sql.append(" AND o.scheduled_start >= ?");
             args.add(Timestamp.from(filter.scheduledFrom()));
@@ -121,13 +108,6 @@ public class OrderQueries {
         }
     }
 
-    private static void equal(StringBuilder sql, List<Object> args, String column, Long value) {
-        if (value != null) {
-            sql.append(" AND ").append(column).append(" = ?");
-            args.add(value);
-        }
-    }
-
     private static void anyOf(StringBuilder sql, List<Object> args, String column, Collection<String> values) {
         if (values.isEmpty()) {
             return;
@@ -137,21 +117,7 @@ public class OrderQueries {
     }
 
     private List<ServiceOrder> query(String sql, List<Object> args) {
-        return jdbc.prepareStatement(sql, statement -> bindAndRead(statement, args));
-    }
-
-    private List<ServiceOrder> bindAndRead(PreparedStatement statement, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            Object arg = args.get(i);
-            if (arg instanceof Long[] ids) {
-                statement.setArray(i + 1, statement.getConnection().createArrayOf("int8", ids));
-            } else {
-                statement.setObject(i + 1, arg);
-            }
-        }
-        try (ResultSet rows = statement.executeQuery()) {
-            return jdbc.entityStream(rows, ServiceOrder.class).toList();
-        }
+        return ScopedSql.query(jdbc, sql, args, ServiceOrder.class);
     }
 
     /** One page of orders. */

@@ -14,7 +14,15 @@ public record OrderScope(@Nullable String tenantId, @Nullable Long institutionId
     }
 
     public boolean includes(ServiceOrder order) {
-        return (tenantId == null || tenantId.equals(order.tenantId()))
-                && (institutionId == null || institutionId == order.institutionId());
+        return covers(order.tenantId(), order.institutionId());
+    }
+
+    /** A plan is read like the orders it makes. */
+    public boolean includes(ServicePlan plan) {
+        return covers(plan.tenantId(), plan.institutionId());
+    }
+
+    private boolean covers(String tenant, long institution) {
+        return (tenantId == null || tenantId.equals(tenant)) && (institutionId == null || institutionId == institution);
     }
 }

@@ -12,8 +12,8 @@ import java.sql.Types;
 import java.util.Optional;
 
 /**
- * Inserts orders idempotently: a second insert with the same (tenant, idempotency key) or the same
- * (plan, day) adds nothing, also when two arrive at once. Must run inside the caller's transaction.
+ * Inserts orders and plans idempotently: a second insert with the same (tenant, idempotency key), or an order
+ * for the same (plan, day), adds nothing, also when two arrive at once. Must run inside the caller's transaction.
  */
 @Singleton
 class OrderWriter {
@@ -23,6 +23,13 @@ class OrderWriter {
                                        standard_minutes, origin, alert_id, plan_id, plan_date, price_fen, subsidy_fen,
                                        state, idempotency_key, created_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'CREATED', ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            RETURNING id""";
+
+    private static final String INSERT_PLAN = """
+            INSERT INTO service_plan (tenant_id, elder_id, institution_id, type, rule, time_of_day, duration_minutes,
+                                      price_fen, subsidy_fen, starts_on, ends_on, active, idempotency_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true, ?)
             ON CONFLICT DO NOTHING
             RETURNING id""";
 
@@ -57,6 +64,30 @@ class OrderWriter {
             }
         } catch (SQLException e) {
             throw new OrderStoreException("inserting a " + draft.type() + " order for elder " + draft.elderId(), e);
+        }
+    }
+
+    /** The new plan's id, or empty when its idempotency key already made one. */
+    Optional<Long> insertIfNew(ServicePlan plan) {
+        Connection connection = connections.getConnectionStatus().getConnection();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_PLAN)) {
+            insert.setString(1, plan.tenantId());
+            insert.setLong(2, plan.elderId());
+            insert.setLong(3, plan.institutionId());
+            insert.setString(4, plan.type().name());
+            insert.setString(5, plan.rule());
+            insert.setObject(6, plan.timeOfDay());
+            insert.setInt(7, plan.durationMinutes());
+            insert.setLong(8, plan.priceFen());
+            insert.setLong(9, plan.subsidyFen());
+            insert.setObject(10, plan.startsOn());
+            setNullable(insert, 11, plan.endsOn() == null ? null : Date.valueOf(plan.endsOn()), Types.DATE);
+            setNullable(insert, 12, plan.idempotencyKey(), Types.VARCHAR);
+            try (ResultSet rows = insert.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new OrderStoreException("inserting a " + plan.type() + " plan for elder " + plan.elderId(), e);
         }
     }
 

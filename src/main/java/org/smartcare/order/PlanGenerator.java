@@ -40,8 +40,12 @@ class PlanGenerator {
         this.settings = settings;
     }
 
-    /** Must run inside the caller's transaction. Days are inclusive and in each elder's own time zone. */
-    PlanRun generate(LocalDate from, LocalDate to, Actor actor, Instant now) {
+    /**
+     * Must run inside the caller's transaction. Days are inclusive and in each elder's own time zone. With
+     * {@code resume} a plan starts after the last day it was generated for (the scheduled run: cheap when
+     * nothing is new); without, every day in the range is checked (an operator's explicit catch-up).
+     */
+    PlanRun generate(LocalDate from, LocalDate to, Actor actor, Instant now, boolean resume) {
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= settings.maxPlanDays()) {
             throw OrderFailure.invalid("plan generation needs from <= to within " + settings.maxPlanDays()
                     + " days, got " + from + ".." + to);
@@ -60,7 +64,9 @@ class PlanGenerator {
             int standard = standardMinutes.computeIfAbsent(plan.tenantId(), t -> new EnumMap<>(ServiceType.class))
                     .computeIfAbsent(plan.type(), type -> (int) standards.standardFor(plan.tenantId(), type).toMinutes());
             ZoneId zone = ZoneId.of(elder.timeZone());
-            for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            LocalDate first = resume && plan.lastGeneratedOn() != null && !plan.lastGeneratedOn().isBefore(from)
+                    ? plan.lastGeneratedOn().plusDays(1) : from;
+            for (LocalDate day = first; !day.isAfter(to); day = day.plusDays(1)) {
                 if (plan.fallsOn(day)) {
                     Instant start = ZonedDateTime.of(day, plan.timeOfDay(), zone).toInstant();
                     LocalDate planned = day;

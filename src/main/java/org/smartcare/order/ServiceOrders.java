@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -165,7 +166,17 @@ public class ServiceOrders {
      */
     @Transactional
     public PlanRun generatePlannedOrders(LocalDate from, LocalDate to, Actor actor) {
-        return planGenerator.generate(from, to, actor, Instant.now());
+        return planGenerator.generate(from, to, actor, Instant.now(), false);
+    }
+
+    /**
+     * The scheduled run: orders for today (UTC date) and the next {@code horizonDays} days, each plan resuming
+     * after the last day it was generated for. Two instances running it at once create every order once.
+     */
+    @Transactional
+    public PlanRun generateUpcoming(int horizonDays, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return planGenerator.generate(today, today.plusDays(horizonDays), Actor.system("plans"), now, true);
     }
 
     @ReadOnly

@@ -28,7 +28,10 @@ public record ServicePlan(
         @Nullable LocalDate endsOn,
         boolean active,
         @Nullable LocalDate lastGeneratedOn,
-        @Nullable Instant createdAt) {
+        @Nullable Instant createdAt,
+        @Nullable String idempotencyKey,
+        @Nullable String endedReason,
+        @Nullable String endedBy) {
 
     public ServicePlan {
         rule = Recurrence.parse(rule).format();
@@ -48,7 +51,18 @@ public record ServicePlan(
     public static ServicePlan of(String tenantId, long elderId, long institutionId, ServiceType type,
                                  Recurrence rule, LocalTime timeOfDay, int durationMinutes, LocalDate startsOn) {
         return new ServicePlan(null, tenantId, elderId, institutionId, type, rule.format(), timeOfDay,
-                durationMinutes, 0, 0, startsOn, null, true, null, null);
+                durationMinutes, 0, 0, startsOn, null, true, null, null, null, null, null);
+    }
+
+    /**
+     * The plan without any service after {@code lastDay}. An ended plan generates nothing more; when it ends
+     * before its first day the stored end is that first day (the table keeps ends_on >= starts_on).
+     */
+    ServicePlan end(LocalDate lastDay, @Nullable String reason, Actor actor) {
+        LocalDate last = endsOn != null && endsOn.isBefore(lastDay) ? endsOn : lastDay;
+        return new ServicePlan(id, tenantId, elderId, institutionId, type, rule, timeOfDay, durationMinutes, priceFen,
+                subsidyFen, startsOn, last.isBefore(startsOn) ? startsOn : last, false, lastGeneratedOn, createdAt,
+                idempotencyKey, reason == null || reason.isBlank() ? null : reason.strip(), actor.id());
     }
 
     public Recurrence recurrence() {
@@ -57,6 +71,6 @@ public record ServicePlan(
 
     /** Whether the plan calls for a service on that day. */
     public boolean fallsOn(LocalDate day) {
-        return !day.isBefore(startsOn) && (endsOn == null || !day.isAfter(endsOn)) && recurrence().occursOn(day);
+        return active && !day.isBefore(startsOn) && (endsOn == null || !day.isAfter(endsOn)) && recurrence().occursOn(day);
     }
 }

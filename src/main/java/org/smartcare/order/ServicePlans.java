@@ -7,6 +7,8 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+
 
 /** Recurring service plans. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -17,6 +19,12 @@ public interface ServicePlans extends CrudRepository<ServicePlan, Long> {
     List<ServicePlan> findByTenantIdAndActiveTrueOrderById(String tenantId);
 
     List<ServicePlan> findByElderIdIn(Collection<Long> elderIds);
+
+    Optional<ServicePlan> findByTenantIdAndIdempotencyKey(String tenantId, String idempotencyKey);
+
+    @Query("SELECT * FROM service_plan WHERE id = :id FOR UPDATE")
+    Optional<ServicePlan> lockById(long id);
+
 
     /** Moves the generation mark forward only, so an older run never makes a plan look behind. */
     @Query("""

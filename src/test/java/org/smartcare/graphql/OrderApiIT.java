@@ -3,6 +3,8 @@ package org.smartcare.graphql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.smartcare.support.Payloads.error;
+import static org.smartcare.support.Payloads.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
@@ -203,18 +205,6 @@ class OrderApiIT {
 
     private static String caregiverId(Caregiver caregiver) {
         return GlobalId.encode("Caregiver", caregiver.id());
-    }
-
-    private static JsonNode ok(JsonNode response, String field) {
-        assertTrue(response.path("errors").isMissingNode(), response.toString());
-        JsonNode payload = response.at("/data/" + field);
-        assertTrue(payload.path("error").isNull(), response.toString());
-        return payload;
-    }
-
-    private static String error(JsonNode response, String field) {
-        assertTrue(response.path("errors").isMissingNode(), response.toString());
-        return response.at("/data/" + field + "/error/code").asText();
     }
 
     private static Set<String> kinds(JsonNode anomalies) {

@@ -39,6 +39,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dsmartcare.mqtt.client-id=" + instanceId,
                 "-Dsmartcare.mqtt.share-group=" + shareGroup,
                 "-Dsmartcare.mqtt.session-expiry-seconds=600",
+                "-Dsmartcare.orders.plan-generation-enabled=false",
                 "-Dmicronaut.server.port=" + port,
                 "-jar", jar));
         ServiceProcess service = new ServiceProcess(command, logFile.toFile(), port);

@@ -1,5 +1,10 @@
 package org.smartcare.graphql.wiring;
 
+import static org.smartcare.graphql.wiring.OrderCommands.actor;
+import static org.smartcare.graphql.wiring.OrderCommands.error;
+import static org.smartcare.graphql.wiring.OrderCommands.mayChange;
+import static org.smartcare.graphql.wiring.OrderCommands.refused;
+
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -37,7 +42,7 @@ import org.smartcare.security.Role;
 @Singleton
 public class OrderMutationWiring implements WiringContribution {
 
-    private static final String FORBIDDEN = "FORBIDDEN";
+    private static final String FORBIDDEN = OrderCommands.FORBIDDEN;
     private static final String NOT_FOUND = OrderFailure.Code.NOT_FOUND.name();
     private static final String INVALID = OrderFailure.Code.INVALID_INPUT.name();
 
@@ -163,15 +168,6 @@ public class OrderMutationWiring implements WiringContribution {
         }
     }
 
-    private static boolean mayChange(Caller caller) {
-        return caller.is(Role.ADMIN, Role.OPERATOR, Role.INSTITUTION_STAFF);
-    }
-
-    private static Actor actor(Caller caller) {
-        return caller.role() == Role.ADMIN ? new Actor(caller.subject(), null) : Actor.of(caller.subject(),
-                caller.tenantId());
-    }
-
     private static LocationFix fix(DataFetchingEnvironment env) {
         Map<String, Object> fix = env.getArgument("fix");
         Object accuracy = fix.get("accuracyM");
@@ -188,15 +184,6 @@ public class OrderMutationWiring implements WiringContribution {
         payload.put("order", order);
         payload.put("followUp", followUp);
         payload.put("error", null);
-        return payload;
-    }
-
-    private static Map<String, Object> refused(String code, String message) {
-        return error(new HashMap<>(), code, message);
-    }
-
-    private static Map<String, Object> error(Map<String, Object> payload, String code, String message) {
-        payload.put("error", Map.of("code", code, "message", message == null ? code : message));
         return payload;
     }
 
