@@ -1,0 +1,163 @@
+package org.smartcare.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/**
+ * SOS press -> alertRaised latency, as an operator console sees it: one graphql-transport-ws subscriber to
+ * {@code alertRaised}, and COUNT presses, each from its own button (a second press of a button with an open
+ * alert would fold into it and raise nothing), paced at RATE per second, QoS 1, as the bench account. The
+ * latency of a press is from just before its publish to the arrival of its alert on the subscription, both
+ * read from this one JVM's monotonic clock.
+ *
+ * <pre>
+ * SosLatency MQTT_URL USER PASS WS_URL TOKEN DEVICE_PREFIX COUNT RATE_PER_S OUT_JSON
+ * </pre>
+ * Buttons are DEVICE_PREFIX000001..COUNT; they must be registered. Prints one summary line; exit status 1
+ * when a press raised no alert within 30 s.
+ */
+public final class SosLatency {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUBSCRIPTION = "subscription { alertRaised { id kind device { deviceId } } }";
+
+    public static void main(String[] a) throws Exception {
+        String mqttUrl = a[0], user = a[1], pass = a[2], wsUrl = a[3], token = a[4], prefix = a[5];
+        int count = Integer.parseInt(a[6]);
+        double rate = Double.parseDouble(a[7]);
+        Path out = Path.of(a[8]);
+
+        Map<String, Long> pressedAt = new ConcurrentHashMap<>();
+        Map<String, Long> latencyNanos = new ConcurrentHashMap<>();
+        CountDownLatch acked = new CountDownLatch(1);
+        CountDownLatch all = new CountDownLatch(count);
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+                .buildAsync(URI.create(wsUrl), new Listener(acked, all, pressedAt, latencyNanos)).get(10, TimeUnit.SECONDS);
+        ws.sendText(JSON.writeValueAsString(Map.of("type", "connection_init",
+                "payload", Map.of("Authorization", "Bearer " + token))), true).get();
+        if (!acked.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no connection_ack from " + wsUrl);
+        }
+        ws.sendText(JSON.writeValueAsString(Map.of("id", "sos", "type", "subscribe",
+                "payload", Map.of("query", SUBSCRIPTION))), true).get();
+        Thread.sleep(1000); // the subscription is registered before the first press
+
+        MqttAsyncClient mqtt = new MqttAsyncClient(mqttUrl, "bench-sos-" + ProcessHandle.current().pid(),
+                new MemoryPersistence());
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setUserName(user);
+        options.setPassword(pass.getBytes(StandardCharsets.UTF_8));
+        options.setCleanStart(true);
+        options.setSessionExpiryInterval(0L);
+        mqtt.connect(options).waitForCompletion(10_000);
+
+        long seq = System.currentTimeMillis();
+        long intervalNanos = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        for (int i = 1; i <= count; i++) {
+            long due = start + (i - 1) * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String device = prefix + String.format("%06d", i);
+            byte[] payload = EventPayloads.event(EventType.SOS_PRESS, seq, OffsetDateTime.now(DeviceModel.LOCAL_ZONE),
+                    (Location) null);
+            MqttMessage message = new MqttMessage(payload);
+            message.setQos(1);
+            pressedAt.put(device, System.nanoTime());
+            mqtt.publish(EventPayloads.eventTopic(device), message);
+        }
+        boolean complete = all.await(30, TimeUnit.SECONDS);
+        mqtt.disconnect().waitForCompletion(5_000);
+        mqtt.close();
+        ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+
+        double[] ms = latencyNanos.values().stream().mapToDouble(n -> n / 1e6).sorted().toArray();
+        String summary = String.format(java.util.Locale.ROOT,
+                "{\"presses\":%d,\"alerts\":%d,\"missed\":%d,\"rate_per_s\":%.2f,\"p50_ms\":%.1f,\"p90_ms\":%.1f,"
+                        + "\"p99_ms\":%.1f,\"max_ms\":%.1f}",
+                count, ms.length, count - ms.length, rate, quantile(ms, 0.5), quantile(ms, 0.9), quantile(ms, 0.99),
+                ms.length == 0 ? Double.NaN : ms[ms.length - 1]);
+        Files.writeString(out, summary + "\n");
+        System.out.println(summary);
+        System.exit(complete ? 0 : 1);
+    }
+
+    static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    /** Collects the alertRaised messages; text frames may arrive in parts. */
+    private record Listener(CountDownLatch acked, CountDownLatch all, Map<String, Long> pressedAt,
+                            Map<String, Long> latencyNanos, List<CharSequence> parts) implements WebSocket.Listener {
+
+        Listener(CountDownLatch acked, CountDownLatch all, Map<String, Long> pressedAt, Map<String, Long> latencyNanos) {
+            this(acked, all, pressedAt, latencyNanos, new ArrayList<>());
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            long arrived = System.nanoTime();
+            parts.add(data);
+            if (last) {
+                String text = String.join("", parts);
+                parts.clear();
+                handle(text, arrived);
+            }
+            ws.request(1);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        private void handle(String text, long arrived) {
+            try {
+                JsonNode message = JSON.readTree(text);
+                switch (message.path("type").asText()) {
+                    case "connection_ack" -> acked.countDown();
+                    case "next" -> {
+                        String device = message.at("/payload/data/alertRaised/device/deviceId").asText();
+                        Long pressed = pressedAt.get(device);
+                        if (pressed != null && latencyNanos.putIfAbsent(device, arrived - pressed) == null) {
+                            all.countDown();
+                        }
+                    }
+                    case "error", "complete" -> System.err.println("subscription ended: " + text);
+                    default -> { }
+                }
+            } catch (Exception e) {
+                System.err.println("unreadable message: " + text + " (" + e + ")");
+            }
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            if (status != WebSocket.NORMAL_CLOSURE) {
+                System.err.println("websocket closed " + status + " " + reason);
+            }
+            return null;
+        }
+    }
+}
