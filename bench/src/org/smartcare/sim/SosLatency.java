@@ -30,9 +30,10 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * read from this one JVM's monotonic clock.
  *
  * <pre>
- * SosLatency MQTT_URL USER PASS WS_URL TOKEN DEVICE_PREFIX COUNT RATE_PER_S OUT_JSON
+ * SosLatency MQTT_URL USER PASS WS_URL TOKEN DEVICE_PREFIX COUNT RATE_PER_S OUT_JSON [WARMUP]
  * </pre>
- * Buttons are DEVICE_PREFIX000001..COUNT; they must be registered. Prints one summary line; exit status 1
+ * Buttons are DEVICE_PREFIX000001..(WARMUP + COUNT); they must be registered. The first WARMUP presses
+ * (default 100) run the path through the JIT and the connection pools and are not counted. Prints one summary line; exit status 1
  * when a press raised no alert within 30 s.
  */
 public final class SosLatency {
@@ -45,11 +46,12 @@ public final class SosLatency {
         int count = Integer.parseInt(a[6]);
         double rate = Double.parseDouble(a[7]);
         Path out = Path.of(a[8]);
+        int warmup = a.length > 9 ? Integer.parseInt(a[9]) : 100;
 
         Map<String, Long> pressedAt = new ConcurrentHashMap<>();
         Map<String, Long> latencyNanos = new ConcurrentHashMap<>();
         CountDownLatch acked = new CountDownLatch(1);
-        CountDownLatch all = new CountDownLatch(count);
+        CountDownLatch all = new CountDownLatch(warmup + count);
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
                 .buildAsync(URI.create(wsUrl), new Listener(acked, all, pressedAt, latencyNanos)).get(10, TimeUnit.SECONDS);
         ws.sendText(JSON.writeValueAsString(Map.of("type", "connection_init",
@@ -73,7 +75,7 @@ public final class SosLatency {
         long seq = System.currentTimeMillis();
         long intervalNanos = (long) (1e9 / rate);
         long start = System.nanoTime();
-        for (int i = 1; i <= count; i++) {
+        for (int i = 1; i <= warmup + count; i++) {
             long due = start + (i - 1) * intervalNanos;
             long wait = due - System.nanoTime();
             if (wait > 0) {
@@ -92,11 +94,13 @@ public final class SosLatency {
         mqtt.close();
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
 
-        double[] ms = latencyNanos.values().stream().mapToDouble(n -> n / 1e6).sorted().toArray();
+        double[] ms = latencyNanos.entrySet().stream()
+                .filter(e -> Integer.parseInt(e.getKey().substring(prefix.length())) > warmup)
+                .mapToDouble(e -> e.getValue() / 1e6).sorted().toArray();
         String summary = String.format(java.util.Locale.ROOT,
-                "{\"presses\":%d,\"alerts\":%d,\"missed\":%d,\"rate_per_s\":%.2f,\"p50_ms\":%.1f,\"p90_ms\":%.1f,"
+                "{\"warmup\":%d,\"presses\":%d,\"alerts\":%d,\"missed\":%d,\"rate_per_s\":%.2f,\"p50_ms\":%.1f,\"p90_ms\":%.1f,"
                         + "\"p99_ms\":%.1f,\"max_ms\":%.1f}",
-                count, ms.length, count - ms.length, rate, quantile(ms, 0.5), quantile(ms, 0.9), quantile(ms, 0.99),
+                warmup, count, ms.length, count - ms.length, rate, quantile(ms, 0.5), quantile(ms, 0.9), quantile(ms, 0.99),
                 ms.length == 0 ? Double.NaN : ms[ms.length - 1]);
         Files.writeString(out, summary + "\n");
         System.out.println(summary);
