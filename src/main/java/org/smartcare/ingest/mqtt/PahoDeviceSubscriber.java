@@ -13,7 +13,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -37,8 +36,8 @@ import org.smartcare.ingest.IngestService;
  * session so the broker keeps what arrives while the service is down.
  *
  * <p>Paho's callback thread only enqueues, to one of a few workers chosen by device id (so one device's
- * messages stay in order). A worker takes what has queued up, up to a batch, stores it in one
- * transaction and then acknowledges every message of it: a message is acknowledged only after its
+ * messages stay in order). A worker takes what has queued up, up to a batch (closed early by a device
+ * event, see {@link BatchCollector}), stores it in one transaction and then acknowledges every message of it: a message is acknowledged only after its
  * batch commits. The broker sends at most {@code receiveMaximum} unacknowledged messages, which bounds
  * the queues: when the database is slow or down the workers stop acknowledging and the broker keeps
  * the rest in the session until they resume.
@@ -136,17 +135,11 @@ public class PahoDeviceSubscriber implements MqttCallback {
 
     private void work(BlockingQueue<Delivery> queue) {
         List<Delivery> batch = new ArrayList<>(batching.maxMessages());
+        BatchCollector<Delivery> collector = new BatchCollector<>(batching.maxMessages(), batching.linger(),
+                delivery -> delivery.message().topic().endsWith("/event"));
         while (running) {
             try {
-                batch.add(queue.take());
-                long deadline = System.nanoTime() + batching.linger().toNanos();
-                while (batch.size() < batching.maxMessages()) {
-                    Delivery next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    if (next == null) {
-                        break;
-                    }
-                    batch.add(next);
-                }
+                collector.collect(queue, batch);
             } catch (InterruptedException e) {
                 return;
             }
