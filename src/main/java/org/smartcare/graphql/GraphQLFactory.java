@@ -60,17 +60,22 @@ public class GraphQLFactory {
     public static String readSdl() {
         StringBuilder sdl = new StringBuilder();
         for (String file : SDL_FILES) {
-            String path = "graphql/" + file;
-            try (InputStream in = GraphQLFactory.class.getClassLoader().getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new IllegalStateException(path + " is not on the classpath");
-                }
-                sdl.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            sdl.append(readSdlFile(file)).append('\n');
         }
         return sdl.toString();
+    }
+
+    /** One file of the contract, as packaged from schema/graphql. */
+    public static String readSdlFile(String file) {
+        String path = "graphql/" + file;
+        try (InputStream in = GraphQLFactory.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException(path + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A root field without a fetcher would silently answer null; refuse to start instead. */
