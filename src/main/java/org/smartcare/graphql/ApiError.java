@@ -8,7 +8,11 @@ import java.util.Map;
 public final class ApiError extends GraphqlErrorException {
 
     /** Error codes placed in {@code extensions.code}. */
-    public enum Code implements ErrorClassification { BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, INTERNAL }
+    public enum Code implements ErrorClassification {
+        BAD_USER_INPUT, FORBIDDEN, NOT_FOUND, INTERNAL,
+        /** The answer held personal data whose reading could not be written to the audit trail. */
+        AUDIT_UNAVAILABLE
+    }
 
     private ApiError(String message, Code code) {
         super(GraphqlErrorException.newErrorException().message(message)

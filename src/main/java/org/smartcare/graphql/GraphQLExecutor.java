@@ -11,22 +11,46 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import org.dataloader.DataLoaderRegistry;
+import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.smartcare.security.AuditUnavailable;
 import org.smartcare.security.Caller;
+import org.smartcare.security.ReadAudit;
+import org.smartcare.security.ReadLog;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
-/** Runs one operation for one caller with a fresh set of data loaders. Shared by the HTTP and WebSocket transports. */
+/**
+ * Runs one operation for one caller with a fresh set of data loaders, and audits the personal data it
+ * showed before the answer leaves (per subscription event for subscriptions). When the audit cannot be
+ * written the answer is withheld: personal data is never shown unaudited. Shared by the HTTP and
+ * WebSocket transports.
+ */
 @Singleton
 public class GraphQLExecutor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphQLExecutor.class);
+    /** Subscription events may be emitted on any thread; their audit writes block on JDBC, so they move here. */
+    private static final Scheduler AUDIT_THREADS = Schedulers.fromExecutorService(
+            Executors.newVirtualThreadPerTaskExecutor(), "personal-data-audit");
 
     private final GraphQL graphQL;
     private final Loaders loaders;
     private final QueryLimits limits;
+    private final ReadAudit audit;
 
-    GraphQLExecutor(GraphQL graphQL, Loaders loaders, QueryLimits limits) {
+    GraphQLExecutor(GraphQL graphQL, Loaders loaders, QueryLimits limits, ReadAudit audit) {
         this.graphQL = graphQL;
         this.loaders = loaders;
         this.limits = limits;
+        this.audit = audit;
     }
 
     public ExecutionResult execute(Caller caller, GraphQLRequest request) {
@@ -36,16 +60,45 @@ public class GraphQLExecutor {
         }
         boolean subscription = operationType(request).orElse(null) == OperationDefinition.Operation.SUBSCRIPTION;
         DataLoaderRegistry registry = loaders.newRegistry(!subscription);
+        ReadLog reads = new ReadLog();
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())
                 .operationName(request.operationName())
                 .variables(request.variables())
                 .dataLoaderRegistry(registry)
                 .graphQLContext(builder -> builder.put(RequestContext.KEY,
-                                new RequestContext(caller, registry, subscription))
+                                new RequestContext(caller, registry, subscription, reads))
                         .put(Introspection.INTROSPECTION_DISABLED, !limits.introspection()))
                 .build();
-        return graphQL.execute(input);
+        ExecutionResult result = graphQL.execute(input);
+        String operation = operationName(request).orElse(null);
+        if (result.getData() instanceof Publisher<?> events) {
+            Flux<ExecutionResult> audited = Flux.from(events).cast(ExecutionResult.class).concatMap(event ->
+                    Mono.fromCallable(() -> audited(caller, operation, reads, event)).subscribeOn(AUDIT_THREADS));
+            return result.transform(builder -> builder.data(audited));
+        }
+        return audited(caller, operation, reads, result);
+    }
+
+    /** Whether the answer was withheld because its reads could not be audited. */
+    public static boolean withheld(ExecutionResult result) {
+        return !result.isDataPresent() && result.getErrors().stream()
+                .anyMatch(error -> error.getErrorType() == ApiError.Code.AUDIT_UNAVAILABLE);
+    }
+
+    private ExecutionResult audited(Caller caller, String operation, ReadLog reads, ExecutionResult result) {
+        try {
+            audit.record(caller, operation, reads);
+            return result;
+        } catch (AuditUnavailable e) {
+            LOG.error("withholding an answer of {} to {}: its personal-data reads could not be audited",
+                    operation, caller.subject(), e);
+            return ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
+                    .message("the answer contains personal data and its reading could not be audited, so it was "
+                            + "withheld; try again later")
+                    .errorType(ApiError.Code.AUDIT_UNAVAILABLE)
+                    .extensions(Map.of("code", ApiError.Code.AUDIT_UNAVAILABLE.name())).build()).build();
+        }
     }
 
     private Optional<ExecutionResult> tooManyAliases(GraphQLRequest request) {
@@ -62,7 +115,21 @@ public class GraphQLExecutor {
         return Optional.of(ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
                 .message("the operation uses " + aliases + " aliases; at most " + limits.maxAliases() + " are allowed")
                 .errorType(ApiError.Code.BAD_USER_INPUT)
-                .extensions(java.util.Map.of("code", ApiError.Code.BAD_USER_INPUT.name())).build()).build());
+                .extensions(Map.of("code", ApiError.Code.BAD_USER_INPUT.name())).build()).build());
+    }
+
+    /** The name of the operation the request runs, when it has one. */
+    static Optional<String> operationName(GraphQLRequest request) {
+        if (request.operationName() != null) {
+            return Optional.of(request.operationName());
+        }
+        try {
+            List<OperationDefinition> operations = Parser.parse(request.query())
+                    .getDefinitionsOfType(OperationDefinition.class);
+            return operations.size() == 1 ? Optional.ofNullable(operations.getFirst().getName()) : Optional.empty();
+        } catch (InvalidSyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -5,9 +5,13 @@ import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderRegistry;
 import org.smartcare.security.Caller;
+import org.smartcare.security.ReadLog;
 
-/** What every fetcher of one operation shares: the caller and the operation's data loaders. */
-public record RequestContext(Caller caller, DataLoaderRegistry loaders, boolean subscription) {
+/**
+ * What every fetcher of one operation shares: the caller, the operation's data loaders, and the log of
+ * personal data it has shown (audited when the operation, or a subscription event, completes).
+ */
+public record RequestContext(Caller caller, DataLoaderRegistry loaders, boolean subscription, ReadLog reads) {
 
     static final String KEY = RequestContext.class.getName();
 

@@ -38,6 +38,15 @@ public class Api {
         return token(role, tenant, secret, Duration.ofHours(1));
     }
 
+    /** A token naming its own subject (the reader the audit trail records). */
+    public String tokenOf(String subject, Role role, String tenant) {
+        try {
+            return TokenCli.mint(secret, subject, role, role == Role.ADMIN ? null : tenant, null, Duration.ofHours(1));
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A token of institution staff, scoped to their institution. */
     public String staffToken(String tenant, long institutionId) {
         try {

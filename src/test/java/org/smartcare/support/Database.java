@@ -28,6 +28,19 @@ public class Database {
         });
     }
 
+    /** Runs statements (e.g. a test's own trigger) in one transaction. */
+    @Transactional
+    public void execute(String... statements) {
+        jdbc.execute(connection -> {
+            try (java.sql.Statement sql = connection.createStatement()) {
+                for (String statement : statements) {
+                    sql.execute(statement);
+                }
+            }
+            return null;
+        });
+    }
+
     public long alertsOf(String deviceId) {
         return count("SELECT count(*) FROM alert WHERE device_id = ?", deviceId);
     }

@@ -101,7 +101,9 @@ public class GraphQLHttpController {
         ExecutionResult result = executor.execute(caller, request);
         // Without data the request never started executing (parse or validation error): a 400 for clients
         // that speak graphql-response+json; legacy application/json clients always get 200.
-        HttpStatus status = modern && !result.isDataPresent() ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+        // An answer withheld for want of an audit is the service's failure, not the request's: 503.
+        HttpStatus status = GraphQLExecutor.withheld(result) ? HttpStatus.SERVICE_UNAVAILABLE
+                : modern && !result.isDataPresent() ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
         return respond(status, result.toSpecification(), modern);
     }
 

@@ -81,7 +81,7 @@ public class AlertWiring implements WiringContribution {
                 .field(TYPE, "location", personal.guard(PersonalField.LOCATION, env -> {
                     Alert alert = env.getSource();
                     return alert.latitude() == null ? null : new GeoPoint(alert.latitude(), alert.longitude());
-                }));
+                }, PersonalData.Owner.<Alert>elder(Alert::elderId)));
     }
 
     private Map<String, Object> alerts(DataFetchingEnvironment env) {

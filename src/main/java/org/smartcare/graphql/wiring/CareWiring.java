@@ -35,6 +35,7 @@ public class CareWiring implements WiringContribution {
 
     static final String ELDER = "Elder";
     static final String INSTITUTION = "Institution";
+    private static final PersonalData.Owner OF_ELDER = PersonalData.Owner.<Elder>elder(Elder::id);
 
     private final PersonalData personal;
     private final Elders elders;
@@ -54,18 +55,19 @@ public class CareWiring implements WiringContribution {
     public void contribute(FetcherRegistry registry) {
         registry.field(ELDER, "id", env -> GlobalId.encode(ELDER, env.<Elder>getSource().id()))
                 .field(ELDER, "age", env -> env.<Elder>getSource().age())
-                .field(ELDER, "nationalId", personal.mask(PersonalField.NATIONAL_ID, e -> ((Elder) e).nationalId()))
-                .field(ELDER, "phone", personal.mask(PersonalField.PHONE, e -> ((Elder) e).phone()))
+                .field(ELDER, "nationalId", personal.mask(PersonalField.NATIONAL_ID, Elder::nationalId, OF_ELDER))
+                .field(ELDER, "phone", personal.mask(PersonalField.PHONE, Elder::phone, OF_ELDER))
                 .field(ELDER, "address", personal.<Elder>reduce(PersonalField.ADDRESS,
-                        CareWiring::fullAddress, Elder::community))
+                        CareWiring::fullAddress, Elder::community, OF_ELDER))
                 .field(ELDER, "emergencyContacts",
                         env -> RequestContext.load(env, Loaders.CONTACTS, env.<Elder>getSource().id()))
                 .field(ELDER, "institution",
                         env -> RequestContext.load(env, Loaders.INSTITUTION, env.<Elder>getSource().institutionId()))
                 .field("EmergencyContact", "phone",
-                        personal.mask(PersonalField.PHONE, c -> ((EmergencyContact) c).phone()))
+                        personal.mask(PersonalField.PHONE, EmergencyContact::phone,
+                                PersonalData.Owner.<EmergencyContact>elder(EmergencyContact::elderId)))
                 .field(INSTITUTION, "id", env -> GlobalId.encode(INSTITUTION, env.<Institution>getSource().id()))
-                .field(ELDER, "vitals", personal.guard(PersonalField.HEALTH, this::vitals))
+                .field(ELDER, "vitals", personal.guard(PersonalField.HEALTH, this::vitals, OF_ELDER))
                 .field(INSTITUTION, "deviceHealth",
                         env -> RequestContext.load(env, Loaders.DEVICE_HEALTH, env.<Institution>getSource().id()))
                 .field(INSTITUTION, "region",

@@ -1,5 +1,6 @@
 package org.smartcare.graphql.wiring;
 
+import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.smartcare.graphql.RequestContext;
 import org.smartcare.graphql.Scopes;
 import org.smartcare.graphql.WiringContribution;
 import org.smartcare.security.Caller;
+import org.smartcare.security.DataSubject;
 import org.smartcare.security.PersonalField;
 import org.smartcare.security.Role;
 import org.smartcare.telemetry.DeviceEventQueries;
@@ -66,6 +68,9 @@ public class DeviceWiring implements WiringContribution {
                 .field("DeviceEvent", "location", personal.guard(PersonalField.LOCATION, env -> {
                     StoredEvent event = env.getSource();
                     return event.latitude() == null ? null : new GeoPoint(event.latitude(), event.longitude());
+                }, env -> {
+                    Device device = env.getLocalContext(); // set by Device.events
+                    return device == null || device.elderId() == null ? null : DataSubject.elder(device.elderId());
                 }));
     }
 
@@ -111,7 +116,7 @@ public class DeviceWiring implements WiringContribution {
         return new DeviceFilter(types, connectivity, lowBattery, institution);
     }
 
-    private Map<String, Object> events(DataFetchingEnvironment env) {
+    private DataFetcherResult<Object> events(DataFetchingEnvironment env) {
         Device device = env.getSource();
         Instant from = env.getArgument("from");
         Instant to = env.getArgument("to");
@@ -123,8 +128,9 @@ public class DeviceWiring implements WiringContribution {
         List<StoredEvent> page = events.page(device.id(), from, to, after == null ? null : decode(device.id(), after),
                 first + 1);
         boolean more = page.size() > first;
-        return Paging.connection(more ? page.subList(0, first) : page, more,
-                event -> Paging.encodeCursor(event.occurredAt() + "|" + event.seq()));
+        // The device travels down as local context: an event's location is its elder's personal data.
+        return DataFetcherResult.newResult().data(Paging.connection(more ? page.subList(0, first) : page, more,
+                event -> Paging.encodeCursor(event.occurredAt() + "|" + event.seq()))).localContext(device).build();
     }
 
     private static EventKey decode(String deviceId, String cursor) {

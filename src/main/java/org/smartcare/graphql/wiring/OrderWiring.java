@@ -71,8 +71,10 @@ public class OrderWiring implements WiringContribution {
         this.personal = personal;
     }
 
-    /** A check-in or check-out as the API shows it. */
-    public record OrderFix(Instant at, GeoPoint location) {
+    /** A check-in or check-out as the API shows it; the position is at the elder's home, so it is theirs. */
+    public record OrderFix(Instant at, GeoPoint location, long elderId) {
+
+        static final PersonalData.Owner OWNER = PersonalData.Owner.<OrderFix>elder(OrderFix::elderId);
     }
 
     @Override
@@ -88,13 +90,14 @@ public class OrderWiring implements WiringContribution {
                         env -> nested(env, OrderQueries.Parent.ALERT, env.<Alert>getSource().id()));
         orderFields(registry);
         registry.field(CAREGIVER, "id", env -> GlobalId.encode(CAREGIVER, env.<Caregiver>getSource().id()))
-                .field(CAREGIVER, "phone", personal.mask(PersonalField.PHONE, c -> ((Caregiver) c).phone()))
+                .field(CAREGIVER, "phone", personal.mask(PersonalField.PHONE, Caregiver::phone,
+                        PersonalData.Owner.<Caregiver>caregiver(Caregiver::id)))
                 .field(CAREGIVER, "certified",
                         env -> env.<Caregiver>getSource().certifiedOn(LocalDate.now(ZoneId.of("Asia/Shanghai"))))
                 .field(CAREGIVER, "institution",
                         env -> RequestContext.load(env, Loaders.INSTITUTION, env.<Caregiver>getSource().institutionId()))
                 .field("OrderFix", "location", personal.guard(PersonalField.LOCATION,
-                        env -> env.<OrderFix>getSource().location()))
+                        env -> env.<OrderFix>getSource().location(), OrderFix.OWNER))
                 .field("TrackPoint", "at", env -> env.<LocationFix>getSource().at())
                 .field("TrackPoint", "latitude", env -> env.<LocationFix>getSource().position().latitude())
                 .field("TrackPoint", "longitude", env -> env.<LocationFix>getSource().position().longitude())
@@ -111,8 +114,8 @@ public class OrderWiring implements WiringContribution {
                         .thenApply(alert -> alert == null || !Scopes.alerts(RequestContext.caller(env)).includes(alert)
                                 ? null : alert))
                 .field(TYPE, "payableFen", env -> order(env).payableFen())
-                .field(TYPE, "checkIn", env -> fix(order(env).checkInAt(), order(env).checkInPosition()))
-                .field(TYPE, "checkOut", env -> fix(order(env).checkOutAt(), order(env).checkOutPosition()))
+                .field(TYPE, "checkIn", env -> fix(order(env), order(env).checkInAt(), order(env).checkInPosition()))
+                .field(TYPE, "checkOut", env -> fix(order(env), order(env).checkOutAt(), order(env).checkOutPosition()))
                 .field(TYPE, "minutesInService", env -> {
                     Duration served = order(env).timeInService();
                     return served == null ? null : served.toMillis() / 60_000.0;
@@ -125,7 +128,7 @@ public class OrderWiring implements WiringContribution {
                     TrackWindow window = TrackWindow.of(order(env), Instant.now());
                     return window == null ? CompletableFuture.completedFuture(List.of())
                             : RequestContext.load(env, Loaders.ORDER_TRACK, window);
-                }));
+                }, PersonalData.Owner.<ServiceOrder>caregiver(ServiceOrder::caregiverId)));
     }
 
     private Map<String, Object> serviceOrders(DataFetchingEnvironment env) {
@@ -199,8 +202,9 @@ public class OrderWiring implements WiringContribution {
         return env.getSource();
     }
 
-    private static OrderFix fix(Instant at, Position position) {
-        return at == null ? null : new OrderFix(at, new GeoPoint(position.latitude(), position.longitude()));
+    private static OrderFix fix(ServiceOrder order, Instant at, Position position) {
+        return at == null ? null
+                : new OrderFix(at, new GeoPoint(position.latitude(), position.longitude()), order.elderId());
     }
 
     static String cursorOf(ServiceOrder order) {
