@@ -17,8 +17,8 @@ import org.smartcare.device.EventType;
 
 /**
  * Turns stored device facts into alerts: runs the event rules over each new event, applies a user's
- * cancel, and raises low-battery alerts from heartbeats; every alert linked to elder, institution and
- * region. Runs in the transaction that stored the facts.
+ * cancel, and raises (and clears) low-battery alerts from heartbeats; every alert linked to elder, institution
+ * and region. Runs in the transaction that stored the facts.
  */
 @Singleton
 public class AlertEngine {
@@ -31,9 +31,14 @@ public class AlertEngine {
     private final Institutions institutions;
     private final JdbcOperations jdbc;
     private final NightBedExitWatch bedExits;
+    private final ThresholdLookup thresholds;
+    private final AlertClearing clearing;
 
     AlertEngine(List<EventRule> rules, AlertWriter writer, AlertWorkflow workflow, AlertPolicy policy, Elders elders,
-                Institutions institutions, JdbcOperations jdbc, NightBedExitWatch bedExits) {
+                Institutions institutions, JdbcOperations jdbc, NightBedExitWatch bedExits, ThresholdLookup thresholds,
+                AlertClearing clearing) {
+        this.thresholds = thresholds;
+        this.clearing = clearing;
         this.bedExits = bedExits;
         bedExits.raiseWith(this);
         this.rules = rules;
@@ -72,12 +77,25 @@ public class AlertEngine {
         writer.raiseOrFold(newAlert(rule, raise, device, occurredAt, seq, null));
     }
 
-    /** A heartbeat's battery reading: under the threshold raises (or folds into) a low-battery alert. */
-    public void onBattery(Device device, int batteryPercent, Instant at, long seq) {
-        if (batteryPercent < policy.lowBatteryPercent()) {
-            writer.raiseOrFold(newAlert(RuleId.LOW_BATTERY, new EventRule.Raise(AlertKind.LOW_BATTERY, Severity.LOW),
-                    device, at, seq, null));
+    /**
+     * Heartbeats' battery readings: under the device's threshold raises (or folds into) a low-battery alert; at or
+     * above it clears the open one.
+     */
+    public void onBatteries(List<BatteryReading> readings) {
+        List<AlertClearing.Recovery> charged = new ArrayList<>();
+        for (BatteryReading reading : readings) {
+            if (reading.percent() < thresholds.forDevice(reading.device()).lowBatteryPercent()) {
+                writer.raiseOrFold(newAlert(RuleId.LOW_BATTERY, new EventRule.Raise(AlertKind.LOW_BATTERY, Severity.LOW),
+                        reading.device(), reading.at(), reading.seq(), null));
+            } else {
+                charged.add(new AlertClearing.Recovery(reading.device().id(), RuleId.LOW_BATTERY, reading.at()));
+            }
         }
+        clearing.clear(charged, "battery charged");
+    }
+
+    /** One heartbeat's battery level. */
+    public record BatteryReading(Device device, int percent, Instant at, long seq) {
     }
 
     /** A device went offline unexpectedly (Last Will or missed heartbeats). */

@@ -39,11 +39,11 @@ public class AlertWriter {
     private static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', ?)";
 
     private final ConnectionOperations<Connection> connections;
-    private final AlertPolicy policy;
+    private final ThresholdLookup thresholds;
 
-    AlertWriter(ConnectionOperations<Connection> connections, AlertPolicy policy) {
+    AlertWriter(ConnectionOperations<Connection> connections, ThresholdLookup thresholds) {
         this.connections = connections;
-        this.policy = policy;
+        this.thresholds = thresholds;
     }
 
     /**
@@ -65,7 +65,8 @@ public class AlertWriter {
             insert.setLong(10, alert.seq());
             setNullable(insert, 11, alert.latitude(), Types.DOUBLE);
             setNullable(insert, 12, alert.longitude(), Types.DOUBLE);
-            insert.setString(13, policy.ackLimit(alert.severity()).toMillis() + " milliseconds");
+            insert.setString(13, thresholds.forScope(alert.tenantId(), alert.institutionId(), alert.elderId())
+                    .ackLimit(alert.severity()).toMillis() + " milliseconds");
             long id;
             boolean inserted;
             AlertStatus status;

@@ -4,14 +4,14 @@ import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.smartcare.device.EventType;
 
-/** Breathing stopped for the configured time or longer (20 s by default): high. */
+/** Breathing stopped for the device's apnea threshold or longer (20 s by default): high. */
 @Singleton
 public class ApneaRule implements EventRule {
 
-    private final AlertPolicy policy;
+    private final ThresholdLookup thresholds;
 
-    ApneaRule(AlertPolicy policy) {
-        this.policy = policy;
+    ApneaRule(ThresholdLookup thresholds) {
+        this.thresholds = thresholds;
     }
 
     @Override
@@ -22,7 +22,7 @@ public class ApneaRule implements EventRule {
     @Override
     public Optional<Raise> evaluate(AlertTrigger trigger, OpeningHours hours) {
         return trigger.type() == EventType.APNEA && trigger.durationS() != null
-                && trigger.durationS() >= policy.apneaSeconds()
+                && trigger.durationS() >= thresholds.forDevice(trigger.device()).apneaSeconds()
                 ? Optional.of(new Raise(AlertKind.APNEA, Severity.HIGH))
                 : Optional.empty();
     }

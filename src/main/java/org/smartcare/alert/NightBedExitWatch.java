@@ -39,10 +39,6 @@ public class NightBedExitWatch {
             UPDATE alert_timer SET cancelled_at = now()
             WHERE kind = 'NIGHT_BED_EXIT' AND device_id = ? AND fired_at IS NULL AND cancelled_at IS NULL
               AND source_ts <= ?""";
-    private static final String CLEAR = """
-            UPDATE alert SET cleared_at = now(), version = version + 1
-            WHERE device_id = ? AND rule = 'NIGHT_BED_EXIT' AND status <> 'RESOLVED' AND cleared_at IS NULL
-            RETURNING id, status""";
     private static final String CLAIM_DUE = """
             UPDATE alert_timer SET fired_at = now()
             WHERE id IN (SELECT id FROM alert_timer WHERE kind = 'NIGHT_BED_EXIT' AND fired_at IS NULL
@@ -52,18 +48,18 @@ public class NightBedExitWatch {
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
-    private final AlertWriter writer;
+    private final AlertClearing clearing;
     private final Devices devices;
     private final Elders elders;
     private final Duration noReturnWithin;
     private AlertEngine engine;
 
-    NightBedExitWatch(JdbcOperations jdbc, TransactionOperations<Connection> transactions, AlertWriter writer,
+    NightBedExitWatch(JdbcOperations jdbc, TransactionOperations<Connection> transactions, AlertClearing clearing,
                       Devices devices, Elders elders,
                       @Value("${smartcare.alerts.bed-return-within:15m}") Duration noReturnWithin) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.writer = writer;
+        this.clearing = clearing;
         this.devices = devices;
         this.elders = elders;
         this.noReturnWithin = noReturnWithin;
@@ -95,17 +91,7 @@ public class NightBedExitWatch {
             statement.setTimestamp(2, Timestamp.from(at));
             return statement.executeUpdate();
         });
-        jdbc.prepareStatement(CLEAR, statement -> {
-            statement.setString(1, bed.id());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    AlertStatus status = AlertStatus.valueOf(rows.getString(2));
-                    writer.history(rows.getLong(1), status, status, "device:" + bed.id(), "back in bed", "CLEARED");
-                    writer.announce(AlertNotice.updated(rows.getLong(1)));
-                }
-            }
-            return null;
-        });
+        clearing.clear(List.of(new AlertClearing.Recovery(bed.id(), RuleId.NIGHT_BED_EXIT, at)), "back in bed");
     }
 
     @Scheduled(fixedDelay = "${smartcare.alerts.timer-interval:5s}", initialDelay = "${smartcare.alerts.timer-initial-delay:5s}")

@@ -22,7 +22,7 @@ class EventRulesTest {
     private static final OpeningHours NURSERY = new OpeningHours(LocalTime.of(7, 30), LocalTime.of(18, 0),
             ZoneId.of("Asia/Shanghai"));
     private static final List<EventRule> RULES = List.of(new SosPressRule(), new FallDetectedRule(),
-            new ApneaRule(POLICY), new CameraTamperRule(), new RestrictedZoneMotionRule());
+            new ApneaRule(new FixedThresholds(AlertThresholds.defaults(POLICY))), new CameraTamperRule(), new RestrictedZoneMotionRule());
 
     @ParameterizedTest(name = "{0} {1} {2} at {3} -> {4} {5}")
     @CsvSource({

@@ -161,6 +161,27 @@ class AlertWorkflowIT {
         assertEquals(0.0, stats.path("acknowledgedWithinLimit").asDouble());
     }
 
+    @Test
+    void lowBatteryRaisesUnderFifteenPercentAndClearsWhenCharged() throws Exception {
+        World world = fixtures.world();
+        Instant at = Instant.now().minus(Duration.ofHours(1));
+        try (DeviceClient button = new DeviceClient(broker, world.buttonId(), world.button().secret())) {
+            button.publish(button.topic("telemetry"), heartbeat(1, at, 15));
+            button.publish(button.topic("telemetry"), heartbeat(2, at.plusSeconds(300), 14));
+            await().atMost(Duration.ofSeconds(30)).until(() -> database.alertsOf(world.buttonId()) == 1);
+            assertEquals(1, database.count("SELECT count(*) FROM alert WHERE device_id = ? AND kind = 'LOW_BATTERY'"
+                    + " AND source_event_seq = 2 AND cleared_at IS NULL", world.buttonId()), "15 % is not low, 14 % is");
+            button.publish(button.topic("telemetry"), heartbeat(3, at.plusSeconds(600), 15));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.count("SELECT count(*) FROM alert WHERE device_id = ?"
+                + " AND kind = 'LOW_BATTERY' AND cleared_at IS NOT NULL AND status = 'OPEN'", world.buttonId()) == 1);
+    }
+
+    private static byte[] heartbeat(long seq, Instant at, int battery) {
+        return Resources.template("payloads/city/button-heartbeat.json", "seq", Long.toString(seq), "ts", at.toString(),
+                "battery", Integer.toString(battery)).getBytes(StandardCharsets.UTF_8);
+    }
+
     private String pressAndAwaitAlert(World world, Instant at) throws Exception {
         try (DeviceClient button = new DeviceClient(broker, world.buttonId(), world.button().secret())) {
             button.publishEvent(event("sos_press", DeviceClient.nextSeq(), at));

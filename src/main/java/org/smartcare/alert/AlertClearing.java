@@ -1,0 +1,65 @@
+package org.smartcare.alert;
+
+import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Marks open alerts of recoverable conditions cleared when the device reports the condition gone (vitals back
+ * in range, battery charged, back in bed, turned). A cleared alert stays open until an operator handles it;
+ * a repeat un-clears it. Only a report newer than the alert's source clears it, so a late redelivery of an
+ * older message does not. One statement for a whole ingest batch; must run in the caller's transaction.
+ */
+@Singleton
+public class AlertClearing {
+
+    private static final String CLEAR = """
+            UPDATE alert a SET cleared_at = now(), version = a.version + 1
+            FROM unnest(?::text[], ?::text[], ?::timestamptz[]) AS c(device_id, rule, reported_at)
+            WHERE a.device_id = c.device_id AND a.rule = c.rule AND a.status <> 'RESOLVED' AND a.cleared_at IS NULL
+              AND a.source_event_ts < c.reported_at
+            RETURNING a.id, a.status, a.device_id""";
+
+    private final ConnectionOperations<Connection> connections;
+    private final AlertWriter writer;
+
+    AlertClearing(ConnectionOperations<Connection> connections, AlertWriter writer) {
+        this.connections = connections;
+        this.writer = writer;
+    }
+
+    /** The device reported, at {@code reportedAt}, that the condition of {@code rule} is gone. */
+    public record Recovery(String deviceId, RuleId rule, Instant reportedAt) {
+    }
+
+    void clear(List<Recovery> recoveries, String note) {
+        if (recoveries.isEmpty()) {
+            return;
+        }
+        Connection connection = connections.getConnectionStatus().getConnection();
+        try (PreparedStatement update = connection.prepareStatement(CLEAR)) {
+            update.setArray(1, array(connection, "text", recoveries.stream().map(Recovery::deviceId).toArray()));
+            update.setArray(2, array(connection, "text", recoveries.stream().map(r -> r.rule().name()).toArray()));
+            update.setArray(3, array(connection, "text", recoveries.stream().map(r -> r.reportedAt().toString()).toArray()));
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    AlertStatus status = AlertStatus.valueOf(rows.getString(2));
+                    writer.history(rows.getLong(1), status, status, "device:" + rows.getString(3), note, "CLEARED");
+                    writer.announce(AlertNotice.updated(rows.getLong(1)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new AlertStoreException("clearing " + recoveries.size() + " recovered alerts", e);
+        }
+    }
+
+    private static Array array(Connection connection, String type, Object[] values) throws SQLException {
+        return connection.createArrayOf(type, values);
+    }
+}
