@@ -34,7 +34,7 @@ public class DeviceRegistration {
         return new IssuedDevice(saved, secret);
     }
 
-    private static String newSecret() {
+    static String newSecret() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

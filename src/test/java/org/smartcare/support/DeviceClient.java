@@ -48,6 +48,10 @@ public final class DeviceClient implements AutoCloseable {
         client.disconnectForcibly(0, 1_000, false);
     }
 
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
     public static long nextSeq() {
         return SEQ.incrementAndGet();
     }
