@@ -12,9 +12,12 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.junit.jupiter.api.Test;
 import org.smartcare.graphql.GlobalId;
@@ -70,6 +73,24 @@ class DeviceAdministrationIT {
 
         input.put("serial", "SN-OTHER");
         assertEquals("ALREADY_REGISTERED", register(operator, input).at("/error/code").asText());
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneDeviceCreateItOnceWithTheSecretThatWorks() throws Exception {
+        World world = fixtures.world();
+        String id = newId();
+        String admin = api.token(Role.ADMIN, null);
+        List<CompletableFuture<JsonNode>> racing = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            racing.add(CompletableFuture.supplyAsync(() -> register(admin, button(id, world, world.tenant()))));
+        }
+        List<JsonNode> answers = racing.stream().map(CompletableFuture::join).toList();
+        List<JsonNode> created = answers.stream().filter(a -> a.path("created").asBoolean()).toList();
+        assertEquals(1, created.size(), answers.toString());
+        assertEquals(1, answers.stream().filter(a -> !a.path("secret").isNull()).count(), answers.toString());
+        try (DeviceClient device = new DeviceClient(broker, id, created.getFirst().path("secret").asText())) {
+            assertTrue(device.isConnected(), "the one secret handed out is the broker's");
+        }
     }
 
     @Test

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.smartcare.graphql.GlobalId;
 import org.smartcare.support.Api;
 import org.smartcare.support.Database;
+import org.smartcare.support.DeviceClient;
 import org.smartcare.support.Fixtures;
 import org.smartcare.support.Fixtures.World;
+import org.smartcare.support.GraphQLWsClient;
 import org.smartcare.support.Resources;
 
 /** Every read of personal data leaves one audit row per person and request; no audit, no answer. */
@@ -27,6 +31,7 @@ class PersonalDataAuditIT {
     @Inject Api api;
     @Inject Fixtures fixtures;
     @Inject Database database;
+    @Value("${smartcare.mqtt.url}") String broker;
 
     @Test
     void anOperatorsReadIsRecordedOncePerElderWithTheFieldsShown() {
@@ -138,6 +143,39 @@ class PersonalDataAuditIT {
         String nameOnly = body.replace("ElderDetail\",", "ElderName\",");
         assertEquals(200, api.post(api.tokenOf(reader, Role.OPERATOR, world.tenant()), Api.GRAPHQL_RESPONSE, nameOnly)
                 .statusCode());
+    }
+
+    @Test
+    void eachSubscriptionEventIsAuditedAndWithheldWhenItCannotBe() throws Exception {
+        refuseAuditRowsOf("it-audit-refused-");
+        World world = fixtures.world();
+        String watcher = "it-watch-" + UUID.randomUUID();
+        String refused = "it-audit-refused-" + UUID.randomUUID();
+        try (GraphQLWsClient audited = subscribed(watcher, world);
+             GraphQLWsClient unaudited = subscribed(refused, world);
+             DeviceClient button = new DeviceClient(broker, world.buttonId(), world.button().secret())) {
+            button.publishEvent(DeviceClient.sosPress(DeviceClient.nextSeq()));
+
+            JsonNode event = audited.next(Duration.ofSeconds(10));
+            assertEquals("13907221001", event.at("/payload/data/alertRaised/elder/phone").asText(), event.toString());
+            JsonNode withheld = unaudited.next(Duration.ofSeconds(10));
+            assertEquals("next", withheld.path("type").asText(), withheld.toString());
+            assertEquals("AUDIT_UNAVAILABLE", withheld.at("/payload/errors/0/extensions/code").asText());
+            assertFalse(withheld.toString().contains("13907221001"), withheld.toString());
+        }
+        JsonNode read = readsBy(watcher).getFirst();
+        assertEquals("Watch", read.path("operation").asText());
+        assertEquals(List.of("Elder.phone"), texts(read.path("fields")));
+        assertEquals(elderId(world), read.path("dataSubjectId").asText());
+    }
+
+    private GraphQLWsClient subscribed(String subject, World world) throws InterruptedException {
+        GraphQLWsClient ws = new GraphQLWsClient(api.wsUri());
+        ws.init(api.tokenOf(subject, Role.OPERATOR, world.tenant()));
+        assertEquals("connection_ack", ws.next(Duration.ofSeconds(5)).path("type").asText());
+        ws.subscribe("1", Resources.text("graphql/alert-raised-phone.graphql"), Map.of());
+        Thread.sleep(200); // let the subscription register before the press
+        return ws;
     }
 
     /** A real database failure for one reader only: a trigger refusing their audit rows. */
