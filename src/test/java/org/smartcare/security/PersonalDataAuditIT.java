@@ -93,6 +93,25 @@ class PersonalDataAuditIT {
     }
 
     @Test
+    void aCaregiversPhoneIsAuditedUnderTheCaregiver() {
+        World world = fixtures.world();
+        long caregiver = fixtures.caregiver(world.tenant(), world.institution().id(), "护理员" + UUID.randomUUID(), null)
+                .id();
+        String id = GlobalId.encode("Caregiver", caregiver);
+        api.operation(api.tokenOf("it-op-" + UUID.randomUUID(), Role.OPERATOR, world.tenant()), "elder-detail.graphql",
+                "CaregiverPhone", Map.of("id", id));
+
+        JsonNode page = api.query(api.token(Role.ADMIN, null), "personal-data-reads.graphql",
+                Map.of("filter", Map.of("caregiverId", id))).at("/data/personalDataReads/edges");
+        assertEquals(1, page.size(), page.toString());
+        assertEquals("CAREGIVER", page.at("/0/node/dataSubjectKind").asText());
+        assertEquals(List.of("Caregiver.phone"), texts(page.at("/0/node/fields")));
+        JsonNode both = api.query(api.token(Role.ADMIN, null), "personal-data-reads.graphql",
+                Map.of("filter", Map.of("caregiverId", id, "elderId", elderId(world))));
+        assertEquals("BAD_USER_INPUT", both.at("/errors/0/extensions/code").asText(), both.toString());
+    }
+
+    @Test
     void readsAreListedPerElderAndPageByPage() {
         World world = fixtures.world();
         String token = api.tokenOf("it-op-" + UUID.randomUUID(), Role.OPERATOR, world.tenant());

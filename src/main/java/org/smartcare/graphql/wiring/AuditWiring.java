@@ -3,6 +3,7 @@ package org.smartcare.graphql.wiring;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.smartcare.graphql.ApiError;
@@ -24,6 +25,11 @@ import org.smartcare.security.Role;
 public class AuditWiring implements WiringContribution {
 
     static final String TYPE = "PersonalDataRead";
+    /** The GraphQL type whose global ids name each kind of person, and the filter field taking one. */
+    private static final Map<DataSubject.Kind, String> TYPES = Map.of(DataSubject.Kind.ELDER, CareWiring.ELDER,
+            DataSubject.Kind.CHILD, "Child", DataSubject.Kind.CAREGIVER, OrderWiring.CAREGIVER);
+    private static final Map<DataSubject.Kind, String> FILTER_FIELDS = Map.of(DataSubject.Kind.ELDER, "elderId",
+            DataSubject.Kind.CHILD, "childId", DataSubject.Kind.CAREGIVER, "caregiverId");
 
     private final PersonalDataReads reads;
 
@@ -54,13 +60,27 @@ public class AuditWiring implements WiringContribution {
         if (input == null) {
             return ReadFilter.ALL;
         }
-        Long elder = Arguments.idOf(input.get("elderId"), CareWiring.ELDER);
+        DataSubject person = person(input);
         Instant from = (Instant) input.get("from");
         Instant to = (Instant) input.get("to");
         if (from != null && to != null && !from.isBefore(to)) {
             throw ApiError.badInput("from must be before to");
         }
-        return new ReadFilter(elder == null ? null : DataSubject.elder(elder), (String) input.get("subject"), from, to);
+        return new ReadFilter(person, (String) input.get("subject"), from, to);
+    }
+
+    private static DataSubject person(Map<String, Object> input) {
+        List<DataSubject> people = new ArrayList<>();
+        for (DataSubject.Kind kind : DataSubject.Kind.values()) {
+            Long id = Arguments.idOf(input.get(FILTER_FIELDS.get(kind)), TYPES.get(kind));
+            if (id != null) {
+                people.add(new DataSubject(kind, id));
+            }
+        }
+        if (people.size() > 1) {
+            throw ApiError.badInput("give at most one of elderId, childId and caregiverId");
+        }
+        return people.isEmpty() ? null : people.getFirst();
     }
 
     private static PersonalDataReads.Position decode(String cursor) {
@@ -73,11 +93,6 @@ public class AuditWiring implements WiringContribution {
     }
 
     private static String globalId(DataSubject person) {
-        String type = switch (person.kind()) {
-            case ELDER -> CareWiring.ELDER;
-            case CHILD -> "Child";
-            case CAREGIVER -> OrderWiring.CAREGIVER;
-        };
-        return GlobalId.encode(type, person.id());
+        return GlobalId.encode(TYPES.get(person.kind()), person.id());
     }
 }
