@@ -6,7 +6,9 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
+import graphql.language.ScalarTypeDefinition;
 import graphql.scalars.ExtendedScalars;
+import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -33,17 +35,30 @@ public class GraphQLFactory {
 
     @Singleton
     public GraphQLSchema schema(List<WiringContribution> contributions) {
-        TypeDefinitionRegistry types = new SchemaParser().parse(readSdl());
         FetcherRegistry registry = new FetcherRegistry();
         contributions.forEach(contribution -> contribution.contribute(registry));
+        return build(registry);
+    }
+
+    /** The executable schema of the contract files with these fetchers: what the service serves. */
+    static GraphQLSchema build(FetcherRegistry registry) {
+        TypeDefinitionRegistry types = new SchemaParser().parse(readSdl());
         requireRootFetchers(types, registry);
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
-                .scalar(InstantScalar.DATE_TIME)
-                .scalar(ExtendedScalars.Date)
+                .scalar(described(InstantScalar.DATE_TIME, types))
+                .scalar(described(ExtendedScalars.Date, types))
                 .codeRegistry(registry.toCodeRegistry());
         registry.typeResolvers().forEach((type, resolver) ->
                 wiring.type(TypeRuntimeWiring.newTypeWiring(type).typeResolver(resolver)));
         return new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+    }
+
+    /** Clients see the contract's description of a scalar, not the one its implementation came with. */
+    private static GraphQLScalarType described(GraphQLScalarType scalar, TypeDefinitionRegistry types) {
+        return types.getType(scalar.getName(), ScalarTypeDefinition.class)
+                .map(ScalarTypeDefinition::getDescription)
+                .map(description -> scalar.transform(builder -> builder.description(description.getContent())))
+                .orElse(scalar);
     }
 
     @Singleton
@@ -51,6 +66,7 @@ public class GraphQLFactory {
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(new SafeExceptionHandler())
                 .instrumentation(new ChainedInstrumentation(
+                        new PageSizeLimit(),
                         new MaxQueryDepthInstrumentation(limits.maxDepth()),
                         new MaxQueryComplexityInstrumentation(limits.maxComplexity(), new PageSizeComplexity())))
                 .build();

@@ -27,8 +27,12 @@ import graphql.language.TypeDefinition;
 import graphql.language.UnionTypeDefinition;
 import graphql.language.UnionTypeExtensionDefinition;
 import graphql.parser.Parser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,6 +56,17 @@ class SdlDescriptionsTest {
             fail(undocumented.size() + " element(s) of the GraphQL contract have no description. Add a \"...\" or"
                     + " \"\"\"...\"\"\" description (what it is, its unit or range, who may see it) right before each"
                     + " of them in schema/graphql:\n  " + String.join("\n  ", undocumented));
+        }
+    }
+
+    @Test
+    void everySdlFileIsPartOfTheContract() throws IOException {
+        // A file missing from SDL_FILES would be published in the repository but never served or checked.
+        try (Stream<Path> files = Files.list(Path.of("schema/graphql"))) {
+            List<String> unlisted = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".graphqls"))
+                    .filter(name -> !GraphQLFactory.SDL_FILES.contains(name)).sorted().toList();
+            assertTrue(unlisted.isEmpty(), "add " + unlisted + " to GraphQLFactory.SDL_FILES");
         }
     }
 
