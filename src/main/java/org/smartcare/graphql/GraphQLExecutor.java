@@ -4,6 +4,7 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.introspection.Introspection;
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -42,23 +43,30 @@ public class GraphQLExecutor {
             Executors.newVirtualThreadPerTaskExecutor(), "personal-data-audit");
 
     private final GraphQL graphQL;
+    private final GraphQL introspection;
     private final Loaders loaders;
     private final QueryLimits limits;
     private final ReadAudit audit;
 
     GraphQLExecutor(GraphQL graphQL, Loaders loaders, QueryLimits limits, ReadAudit audit) {
         this.graphQL = graphQL;
+        this.introspection = graphQL.transform(builder -> builder.instrumentation(SimplePerformantInstrumentation.INSTANCE));
         this.loaders = loaders;
         this.limits = limits;
         this.audit = audit;
     }
 
     public ExecutionResult execute(Caller caller, GraphQLRequest request) {
-        Optional<ExecutionResult> refused = tooManyAliases(request);
+        Optional<Document> document = parse(request);
+        Optional<ExecutionResult> refused = document.flatMap(this::tooManyAliases);
         if (refused.isPresent()) {
             return refused.get();
         }
-        boolean subscription = operationType(request).orElse(null) == OperationDefinition.Operation.SUBSCRIPTION;
+        Optional<OperationDefinition> operation = document.flatMap(parsed -> operation(parsed, request.operationName()));
+        boolean subscription = operation.map(OperationDefinition::getOperation).orElse(null)
+                == OperationDefinition.Operation.SUBSCRIPTION;
+        boolean introspectionOnly = limits.introspection()
+                && operation.map(op -> IntrospectionOnly.test(document.get(), op)).orElse(false);
         DataLoaderRegistry registry = loaders.newRegistry(!subscription);
         ReadLog reads = new ReadLog();
         ExecutionInput input = ExecutionInput.newExecutionInput()
@@ -70,14 +78,14 @@ public class GraphQLExecutor {
                                 new RequestContext(caller, registry, subscription, reads))
                         .put(Introspection.INTROSPECTION_DISABLED, !limits.introspection()))
                 .build();
-        ExecutionResult result = graphQL.execute(input);
-        String operation = operationName(request).orElse(null);
+        ExecutionResult result = (introspectionOnly ? introspection : graphQL).execute(input);
+        String name = operation.map(OperationDefinition::getName).orElse(request.operationName());
         if (result.getData() instanceof Publisher<?> events) {
             Flux<ExecutionResult> audited = Flux.from(events).cast(ExecutionResult.class).concatMap(event ->
-                    Mono.fromCallable(() -> audited(caller, operation, reads, event)).subscribeOn(AUDIT_THREADS));
+                    Mono.fromCallable(() -> audited(caller, name, reads, event)).subscribeOn(AUDIT_THREADS));
             return result.transform(builder -> builder.data(audited));
         }
-        return audited(caller, operation, reads, result);
+        return audited(caller, name, reads, result);
     }
 
     /** Whether the answer was withheld because its reads could not be audited. */
@@ -101,13 +109,7 @@ public class GraphQLExecutor {
         }
     }
 
-    private Optional<ExecutionResult> tooManyAliases(GraphQLRequest request) {
-        Document document;
-        try {
-            document = Parser.parse(request.query());
-        } catch (InvalidSyntaxException | IllegalArgumentException e) {
-            return Optional.empty(); // execution reports the syntax error
-        }
+    private Optional<ExecutionResult> tooManyAliases(Document document) {
         int aliases = AliasCount.of(document);
         if (aliases <= limits.maxAliases()) {
             return Optional.empty();
@@ -118,18 +120,21 @@ public class GraphQLExecutor {
                 .extensions(Map.of("code", ApiError.Code.BAD_USER_INPUT.name())).build()).build());
     }
 
-    /** The name of the operation the request runs, when it has one. */
-    static Optional<String> operationName(GraphQLRequest request) {
-        if (request.operationName() != null) {
-            return Optional.of(request.operationName());
-        }
+    /** The parsed document, or empty when it does not parse (execution then reports the syntax error). */
+    private static Optional<Document> parse(GraphQLRequest request) {
         try {
-            List<OperationDefinition> operations = Parser.parse(request.query())
-                    .getDefinitionsOfType(OperationDefinition.class);
-            return operations.size() == 1 ? Optional.ofNullable(operations.getFirst().getName()) : Optional.empty();
+            return Optional.of(Parser.parse(request.query()));
         } catch (InvalidSyntaxException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<OperationDefinition> operation(Document document, String operationName) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        if (operationName == null) {
+            return operations.size() == 1 ? Optional.of(operations.getFirst()) : Optional.empty();
+        }
+        return operations.stream().filter(op -> operationName.equals(op.getName())).findFirst();
     }
 
     /**
@@ -137,17 +142,7 @@ public class GraphQLExecutor {
      * names no such operation (execution then reports the error).
      */
     public static Optional<OperationDefinition.Operation> operationType(GraphQLRequest request) {
-        Document document;
-        try {
-            document = Parser.parse(request.query());
-        } catch (InvalidSyntaxException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
-        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
-        if (request.operationName() == null) {
-            return operations.size() == 1 ? Optional.of(operations.getFirst().getOperation()) : Optional.empty();
-        }
-        return operations.stream().filter(op -> request.operationName().equals(op.getName()))
-                .findFirst().map(OperationDefinition::getOperation);
+        return parse(request).flatMap(document -> operation(document, request.operationName()))
+                .map(OperationDefinition::getOperation);
     }
 }

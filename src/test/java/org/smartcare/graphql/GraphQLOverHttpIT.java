@@ -53,11 +53,15 @@ class GraphQLOverHttpIT {
     }
 
     @Test
-    void pageSizeIsCappedWithAClearError() throws Exception {
-        JsonNode response = api.query(api.token(Role.OPERATOR, "demo-city"), "alert-board.graphql",
-                Map.of("first", 101));
-        assertEquals("BAD_USER_INPUT", response.path("errors").path(0).path("extensions").path("code").asText());
-        assertTrue(response.path("errors").path(0).path("message").asText().contains("between 1 and 100"));
+    void pageSizeIsCappedWithAClearErrorBeforeExecution() throws Exception {
+        HttpResponse<String> response = api.post(api.token(Role.OPERATOR, "demo-city"), Api.GRAPHQL_RESPONSE,
+                Api.JSON.writeValueAsString(Map.of("query", org.smartcare.support.Resources.text("graphql/alert-board.graphql"),
+                        "variables", Map.of("first", 101))));
+        assertEquals(400, response.statusCode(), response.body());
+        JsonNode body = Api.JSON.readTree(response.body());
+        assertTrue(body.path("data").isMissingNode(), response.body());
+        assertEquals("BAD_USER_INPUT", body.path("errors").path(0).path("extensions").path("code").asText());
+        assertTrue(body.path("errors").path(0).path("message").asText().contains("between 1 and 100"));
     }
 
     @Test

@@ -38,6 +38,21 @@ class QueryLimitsIT {
         assertTrue(response.path("errors").path(0).path("message").asText().contains("31 aliases"));
     }
 
+    @Test
+    void introspectionDoesNotLiftTheLimitsOfTheDataBesideIt() throws Exception {
+        JsonNode response = refused("too-deep-with-introspection.graphql");
+        assertTrue(response.path("errors").path(0).path("message").asText().contains("depth exceeded"));
+    }
+
+    @Test
+    void aNestedPageOverTheCapRefusesTheWholeOperationBeforeItRuns() throws Exception {
+        JsonNode response = refused("nested-page-too-large.graphql");
+        JsonNode error = response.path("errors").path(0);
+        assertEquals("BAD_USER_INPUT", error.path("extensions").path("code").asText());
+        assertTrue(error.path("message").asText().contains("events: first must be between 1 and 100, got 1000"),
+                response.toString());
+    }
+
     /** A refused operation is a request error: 400, errors and no data. */
     private JsonNode refused(String document) throws Exception {
         HttpResponse<String> response = api.post(token(), Api.GRAPHQL_RESPONSE,

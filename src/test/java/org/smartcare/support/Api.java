@@ -110,6 +110,20 @@ public class Api {
 
     /** Runs one named operation of a document with several. */
     public JsonNode operation(String token, String documentFile, String operationName, Map<String, ?> variables) {
+        return send(token, documentFile, operationName, variables, 200);
+    }
+
+    /** Runs an operation that must be refused before execution (HTTP 400, errors and no data) and returns the body. */
+    public JsonNode refused(String token, String documentFile, String operationName, Map<String, ?> variables) {
+        JsonNode body = send(token, documentFile, operationName, variables, 400);
+        if (body.has("data")) {
+            throw new AssertionError("a refused operation has no data: " + body);
+        }
+        return body;
+    }
+
+    private JsonNode send(String token, String documentFile, String operationName, Map<String, ?> variables,
+                          int expectedStatus) {
         try {
             Map<String, Object> request = new java.util.HashMap<>();
             request.put("query", Resources.text("graphql/" + documentFile));
@@ -119,7 +133,7 @@ public class Api {
             }
             String body = JSON.writeValueAsString(request);
             HttpResponse<String> response = post(token, GRAPHQL_RESPONSE, body);
-            if (response.statusCode() != 200) {
+            if (response.statusCode() != expectedStatus) {
                 throw new AssertionError("HTTP " + response.statusCode() + ": " + response.body());
             }
             return JSON.readTree(response.body());
