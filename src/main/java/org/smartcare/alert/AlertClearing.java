@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -38,10 +39,13 @@ public class AlertClearing {
     public record Recovery(String deviceId, RuleId rule, Instant reportedAt) {
     }
 
-    void clear(List<Recovery> recoveries, String note) {
-        if (recoveries.isEmpty()) {
+    void clear(List<Recovery> unordered, String note) {
+        if (unordered.isEmpty()) {
             return;
         }
+        // One lock order for every transaction: concurrent batches clearing the same devices cannot deadlock.
+        List<Recovery> recoveries = unordered.stream()
+                .sorted(Comparator.comparing(Recovery::deviceId).thenComparing(Recovery::rule)).toList();
         Connection connection = connections.getConnectionStatus().getConnection();
         try (PreparedStatement update = connection.prepareStatement(CLEAR)) {
             update.setArray(1, array(connection, "text", recoveries.stream().map(Recovery::deviceId).toArray()));

@@ -33,10 +33,12 @@ public class AlertEngine {
     private final NightBedExitWatch bedExits;
     private final ThresholdLookup thresholds;
     private final AlertClearing clearing;
+    private final NoTurningWatch noTurning;
 
     AlertEngine(List<EventRule> rules, AlertWriter writer, AlertWorkflow workflow, AlertPolicy policy, Elders elders,
                 Institutions institutions, JdbcOperations jdbc, NightBedExitWatch bedExits, ThresholdLookup thresholds,
-                AlertClearing clearing) {
+                AlertClearing clearing, NoTurningWatch noTurning) {
+        this.noTurning = noTurning;
         this.thresholds = thresholds;
         this.clearing = clearing;
         this.bedExits = bedExits;
@@ -57,8 +59,15 @@ public class AlertEngine {
                 workflow.cancelByUser(trigger.device().id(), trigger.occurredAt(), policy.sosCancelWindow());
                 return List.of();
             }
-            case BED_EXIT -> bedExits.exited(trigger.device(), trigger.occurredAt(), trigger.seq());
-            case BED_RETURN -> bedExits.returned(trigger.device(), trigger.occurredAt());
+            case BED_EXIT -> {
+                bedExits.exited(trigger.device(), trigger.occurredAt(), trigger.seq());
+                noTurning.exited(trigger.device(), trigger.occurredAt());
+            }
+            case BED_RETURN -> {
+                bedExits.returned(trigger.device(), trigger.occurredAt());
+                noTurning.returned(trigger.device(), trigger.occurredAt(), trigger.seq());
+            }
+            case TURN -> noTurning.turned(trigger.device(), trigger.occurredAt(), trigger.seq());
             default -> { }
         }
         List<Long> raised = new ArrayList<>();

@@ -6,13 +6,11 @@ import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,27 +37,23 @@ public class NightBedExitWatch {
             UPDATE alert_timer SET cancelled_at = now()
             WHERE kind = 'NIGHT_BED_EXIT' AND device_id = ? AND fired_at IS NULL AND cancelled_at IS NULL
               AND source_ts <= ?""";
-    private static final String CLAIM_DUE = """
-            UPDATE alert_timer SET fired_at = now()
-            WHERE id IN (SELECT id FROM alert_timer WHERE kind = 'NIGHT_BED_EXIT' AND fired_at IS NULL
-                           AND cancelled_at IS NULL AND due_at <= now() ORDER BY due_at LIMIT 200
-                           FOR UPDATE SKIP LOCKED)
-            RETURNING device_id, source_ts, source_seq""";
 
     private final JdbcOperations jdbc;
     private final TransactionOperations<Connection> transactions;
     private final AlertClearing clearing;
+    private final DueTimers timers;
     private final Devices devices;
     private final Elders elders;
     private final Duration noReturnWithin;
     private AlertEngine engine;
 
-    NightBedExitWatch(JdbcOperations jdbc, TransactionOperations<Connection> transactions, AlertClearing clearing,
+    NightBedExitWatch(JdbcOperations jdbc, TransactionOperations<Connection> transactions, AlertClearing clearing, DueTimers timers,
                       Devices devices, Elders elders,
                       @Value("${smartcare.alerts.bed-return-within:15m}") Duration noReturnWithin) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.clearing = clearing;
+        this.timers = timers;
         this.devices = devices;
         this.elders = elders;
         this.noReturnWithin = noReturnWithin;
@@ -98,18 +92,10 @@ public class NightBedExitWatch {
     void fireDue() {
         try {
             int fired = transactions.executeWrite(status -> {
-                List<Due> due = jdbc.prepareStatement(CLAIM_DUE, statement -> {
-                    List<Due> rows = new ArrayList<>();
-                    try (ResultSet result = statement.executeQuery()) {
-                        while (result.next()) {
-                            rows.add(new Due(result.getString(1), result.getTimestamp(2).toInstant(), result.getLong(3)));
-                        }
-                    }
-                    return rows;
-                });
-                for (Due timer : due) {
+                List<DueTimers.Due> due = timers.claim("NIGHT_BED_EXIT");
+                for (DueTimers.Due timer : due) {
                     devices.findById(timer.deviceId()).ifPresent(bed -> engine.raise(RuleId.NIGHT_BED_EXIT,
-                            new EventRule.Raise(AlertKind.NIGHT_BED_EXIT, Severity.HIGH), bed, timer.exitedAt(),
+                            new EventRule.Raise(AlertKind.NIGHT_BED_EXIT, Severity.HIGH), bed, timer.since(),
                             timer.seq()));
                 }
                 return due.size();
@@ -129,6 +115,4 @@ public class NightBedExitWatch {
         return !local.isBefore(NIGHT_STARTS) || local.isBefore(NIGHT_ENDS);
     }
 
-    private record Due(String deviceId, Instant exitedAt, long seq) {
-    }
 }

@@ -50,10 +50,6 @@ public class VitalsWatch {
         this.maxGap = maxGap;
     }
 
-    /** One bed's new samples of an ingest batch. */
-    public record BedBatch(Device bed, List<VitalsReading> readings) {
-    }
-
     public void onSamples(List<BedBatch> batches) {
         List<Judged> abnormal = new ArrayList<>();
         List<AlertClearing.Recovery> recovered = new ArrayList<>();

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import org.smartcare.alert.AlertEngine;
 import org.smartcare.alert.AlertTrigger;
+import org.smartcare.alert.BedBatch;
+import org.smartcare.alert.NoTurningWatch;
 import org.smartcare.alert.VitalsReading;
 import org.smartcare.alert.VitalsWatch;
 import org.smartcare.device.Device;
@@ -22,10 +24,12 @@ public class EventAlerts {
 
     private final AlertEngine engine;
     private final VitalsWatch vitals;
+    private final NoTurningWatch noTurning;
 
-    EventAlerts(AlertEngine engine, VitalsWatch vitals) {
+    EventAlerts(AlertEngine engine, VitalsWatch vitals, NoTurningWatch noTurning) {
         this.engine = engine;
         this.vitals = vitals;
+        this.noTurning = noTurning;
     }
 
     void raise(List<Triage> triaged, Set<EventKey> newEvents) {
@@ -53,8 +57,10 @@ public class EventAlerts {
             }
         }
         if (!samples.isEmpty()) {
-            vitals.onSamples(samples.entrySet().stream()
-                    .map(bed -> new VitalsWatch.BedBatch(bed.getKey(), bed.getValue())).toList());
+            List<BedBatch> beds = samples.entrySet().stream()
+                    .map(bed -> new BedBatch(bed.getKey(), bed.getValue())).toList();
+            vitals.onSamples(beds);
+            noTurning.onSamples(beds);
         }
         if (!batteries.isEmpty()) {
             engine.onBatteries(batteries);

@@ -72,6 +72,15 @@ public class Fixtures {
         return new World(tenant, institution, elder, button);
     }
 
+    /** Another elder of the world's institution, assessed at the given ability level. */
+    public Elder elder(World world, AbilityLevel ability) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        return elders.save(new Elder(null, world.tenant(), "李桂兰" + tag, "42130319380715" + String.format("%03d", Math.floorMod(tag.hashCode(), 1000)) + "X",
+                LocalDate.of(1938, 7, 15), Gender.FEMALE, null, "421303", "东城街道", "舜井社区",
+                "12号楼 1单元 201室", 31.69, 113.38, LivingArrangement.WITH_FAMILY, ability,
+                LocalDate.of(2026, 3, 1), world.institution().id(), true, "Asia/Shanghai"));
+    }
+
     public IssuedDevice device(String tenant, String id, DeviceType type, Long elderId) {
         return registration.register(new NewDevice(id, tenant, type, "SN-" + id, elderId, null, null));
     }
