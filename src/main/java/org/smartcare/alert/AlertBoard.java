@@ -33,6 +33,10 @@ public class AlertBoard {
             sql.append(" AND institution_id = ?");
             args.add(scope.institutionId());
         }
+        if (scope.elderIds() != null) {
+            sql.append(" AND elder_id = ANY (?)");
+            args.add(scope.elderArray());
+        }
         anyOf(sql, args, "status", filter.statuses().stream().map(Enum::name).toList());
         anyOf(sql, args, "severity", filter.severities().stream().map(Enum::name).toList());
         anyOf(sql, args, "kind", filter.kinds().stream().map(Enum::name).toList());
@@ -70,7 +74,11 @@ public class AlertBoard {
 
     private List<Alert> query(PreparedStatement statement, List<Object> args) throws SQLException {
         for (int i = 0; i < args.size(); i++) {
-            statement.setObject(i + 1, args.get(i));
+            if (args.get(i) instanceof Long[] ids) {
+                statement.setArray(i + 1, statement.getConnection().createArrayOf("int8", ids));
+            } else {
+                statement.setObject(i + 1, args.get(i));
+            }
         }
         try (ResultSet rows = statement.executeQuery()) {
             return jdbc.entityStream(rows, Alert.class).toList();

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.List;
 public class AlertStatistics {
 
     private static final String WHERE = " WHERE raised_at >= ? AND raised_at < ?"
-            + " AND (?::text IS NULL OR tenant_id = ?) AND (?::text IS NULL OR region_code LIKE ?)";
+            + " AND (?::text IS NULL OR tenant_id = ?) AND (?::text IS NULL OR region_code LIKE ?)"
+            + " AND (?::bigint IS NULL OR institution_id = ?) AND (?::bigint[] IS NULL OR elder_id = ANY (?))";
     private static final String COUNTS = "SELECT kind, severity, count(*) FROM alert" + WHERE
             + " GROUP BY kind, severity ORDER BY kind, severity";
     private static final String TIMES = """
@@ -43,10 +45,10 @@ public class AlertStatistics {
     }
 
     @ReadOnly
-    public AlertStats between(Instant from, Instant to, String tenantId, String regionCode) {
+    public AlertStats between(Instant from, Instant to, AlertScope scope, String regionCode) {
         String prefix = regionCode == null ? null : RegionPrefix.of(regionCode) + "%";
         List<AlertStats.Count> counts = jdbc.prepareStatement(COUNTS, statement -> {
-            bind(statement, from, to, tenantId, prefix);
+            bind(statement, from, to, scope, prefix);
             List<AlertStats.Count> rows = new ArrayList<>();
             try (ResultSet result = statement.executeQuery()) {
                 while (result.next()) {
@@ -57,7 +59,7 @@ public class AlertStatistics {
             return rows;
         });
         return jdbc.prepareStatement(TIMES, statement -> {
-            bind(statement, from, to, tenantId, prefix);
+            bind(statement, from, to, scope, prefix);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 int total = result.getInt("total");
@@ -68,14 +70,29 @@ public class AlertStatistics {
         });
     }
 
-    private static void bind(PreparedStatement statement, Instant from, Instant to, String tenantId, String prefix)
+    private static void bind(PreparedStatement statement, Instant from, Instant to, AlertScope scope, String prefix)
             throws SQLException {
         statement.setTimestamp(1, Timestamp.from(from));
         statement.setTimestamp(2, Timestamp.from(to));
-        statement.setString(3, tenantId);
-        statement.setString(4, tenantId);
+        statement.setString(3, scope.tenantId());
+        statement.setString(4, scope.tenantId());
         statement.setString(5, prefix);
         statement.setString(6, prefix);
+        for (int i = 7; i <= 8; i++) {
+            if (scope.institutionId() == null) {
+                statement.setNull(i, Types.BIGINT);
+            } else {
+                statement.setLong(i, scope.institutionId());
+            }
+        }
+        Long[] elders = scope.elderArray();
+        for (int i = 9; i <= 10; i++) {
+            if (elders == null) {
+                statement.setNull(i, Types.ARRAY);
+            } else {
+                statement.setArray(i, statement.getConnection().createArrayOf("int8", elders));
+            }
+        }
     }
 
     private static Double number(ResultSet result, String column) throws SQLException {

@@ -63,6 +63,10 @@ public class DeviceQueries {
             sql.append(" AND ").append(OWNER).append(" = ?");
             args.add(filter.institutionId());
         }
+        if (filter.elderIds() != null) {
+            sql.append(" AND d.elder_id = ANY (?)");
+            args.add(filter.elderIds().toArray(Long[]::new));
+        }
         if (afterId != null) {
             sql.append(" AND d.id > ?");
             args.add(afterId);
@@ -71,7 +75,11 @@ public class DeviceQueries {
         args.add(limit);
         return jdbc.prepareStatement(sql.toString(), statement -> {
             for (int i = 0; i < args.size(); i++) {
-                statement.setObject(i + 1, args.get(i));
+                if (args.get(i) instanceof Long[] ids) {
+                    statement.setArray(i + 1, statement.getConnection().createArrayOf("int8", ids));
+                } else {
+                    statement.setObject(i + 1, args.get(i));
+                }
             }
             try (ResultSet rows = statement.executeQuery()) {
                 return jdbc.entityStream(rows, Device.class).toList();

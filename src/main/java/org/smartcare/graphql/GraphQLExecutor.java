@@ -19,6 +19,7 @@ import org.dataloader.DataLoaderRegistry;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartcare.care.ElderReaders;
 import org.smartcare.security.AuditUnavailable;
 import org.smartcare.security.Caller;
 import org.smartcare.security.ReadAudit;
@@ -47,8 +48,10 @@ public class GraphQLExecutor {
     private final Loaders loaders;
     private final QueryLimits limits;
     private final ReadAudit audit;
+    private final ElderReaders readers;
 
-    GraphQLExecutor(GraphQL graphQL, Loaders loaders, QueryLimits limits, ReadAudit audit) {
+    GraphQLExecutor(GraphQL graphQL, Loaders loaders, QueryLimits limits, ReadAudit audit, ElderReaders readers) {
+        this.readers = readers;
         this.graphQL = graphQL;
         this.introspection = graphQL.transform(builder -> builder.instrumentation(SimplePerformantInstrumentation.INSTANCE));
         this.loaders = loaders;
@@ -75,7 +78,8 @@ public class GraphQLExecutor {
                 .variables(request.variables())
                 .dataLoaderRegistry(registry)
                 .graphQLContext(builder -> builder.put(RequestContext.KEY,
-                                new RequestContext(caller, registry, subscription, reads))
+                                new RequestContext(caller, registry, subscription, reads,
+                                        new ElderAccess(readers, caller, !subscription)))
                         .put(Introspection.INTROSPECTION_DISABLED, !limits.introspection()))
                 .build();
         ExecutionResult result = (introspectionOnly ? introspection : graphQL).execute(input);

@@ -8,10 +8,12 @@ import org.smartcare.security.Caller;
 import org.smartcare.security.ReadLog;
 
 /**
- * What every fetcher of one operation shares: the caller, the operation's data loaders, and the log of
- * personal data it has shown (audited when the operation, or a subscription event, completes).
+ * What every fetcher of one operation shares: the caller, the operation's data loaders, the log of
+ * personal data it has shown (audited when the operation, or a subscription event, completes) and the
+ * elders the caller may read (for family members and partners).
  */
-public record RequestContext(Caller caller, DataLoaderRegistry loaders, boolean subscription, ReadLog reads) {
+public record RequestContext(Caller caller, DataLoaderRegistry loaders, boolean subscription, ReadLog reads,
+                             ElderAccess access) {
 
     static final String KEY = RequestContext.class.getName();
 

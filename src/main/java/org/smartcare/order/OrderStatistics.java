@@ -31,7 +31,8 @@ public class OrderStatistics {
              FROM service_order o JOIN elder e ON e.id = o.elder_id
              WHERE o.scheduled_start >= ? AND o.scheduled_start < ?
                AND (?::text IS NULL OR o.tenant_id = ?) AND (?::bigint IS NULL OR o.institution_id = ?)
-               AND (?::text IS NULL OR e.region_code LIKE ?)""";
+               AND (?::text IS NULL OR e.region_code LIKE ?)
+               AND (?::bigint[] IS NULL OR o.elder_id = ANY (?))""";
     private static final String COUNTS = "SELECT o.type, o.state, count(*)" + ORDERS
             + " GROUP BY o.type, o.state ORDER BY o.type, o.state";
     private static final String RATES = """
@@ -46,7 +47,8 @@ public class OrderStatistics {
             FROM service_order o JOIN elder e ON e.id = o.elder_id LEFT JOIN service_rating r ON r.order_id = o.id
             WHERE o.scheduled_start >= ? AND o.scheduled_start < ?
               AND (?::text IS NULL OR o.tenant_id = ?) AND (?::bigint IS NULL OR o.institution_id = ?)
-              AND (?::text IS NULL OR e.region_code LIKE ?)""";
+              AND (?::text IS NULL OR e.region_code LIKE ?)
+              AND (?::bigint[] IS NULL OR o.elder_id = ANY (?))""";
     private static final String KINDS = "SELECT a.kind, count(DISTINCT o.id)" + ORDERS.replace(
             "FROM service_order o", "FROM service_order_anomaly a JOIN service_order o ON o.id = a.order_id")
             + " GROUP BY a.kind ORDER BY a.kind";
@@ -59,6 +61,7 @@ public class OrderStatistics {
             FROM elder e
             WHERE (?::text IS NULL OR e.tenant_id = ?) AND (?::bigint IS NULL OR e.institution_id = ?)
               AND (?::text IS NULL OR e.region_code LIKE ?)
+              AND (?::bigint[] IS NULL OR e.id = ANY (?))
               AND EXISTS (SELECT 1 FROM elder_hardship h WHERE h.elder_id = e.id AND h.category <> 'AGED_80_PLUS')""";
 
     private final JdbcOperations jdbc;
@@ -133,6 +136,7 @@ public class OrderStatistics {
             setLong(statement, 8, scope.institutionId());
             statement.setString(9, prefix);
             statement.setString(10, prefix);
+            setElders(statement, 11, scope);
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 int eligible = result.getInt("eligible");
@@ -153,6 +157,19 @@ public class OrderStatistics {
         setLong(statement, at + 5, scope.institutionId());
         statement.setString(at + 6, prefix);
         statement.setString(at + 7, prefix);
+        setElders(statement, at + 8, scope);
+    }
+
+    /** Binds the scope's elders (or null: any elder) to the two placeholders of an elder condition. */
+    private static void setElders(PreparedStatement statement, int index, OrderScope scope) throws SQLException {
+        Long[] elders = scope.elderArray();
+        for (int i = index; i <= index + 1; i++) {
+            if (elders == null) {
+                statement.setNull(i, Types.ARRAY);
+            } else {
+                statement.setArray(i, statement.getConnection().createArrayOf("int8", elders));
+            }
+        }
     }
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {

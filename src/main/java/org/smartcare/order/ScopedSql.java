@@ -24,6 +24,10 @@ final class ScopedSql {
             sql.append(" AND o.institution_id = ?");
             args.add(scope.institutionId());
         }
+        if (scope.elderIds() != null) {
+            sql.append(" AND o.elder_id = ANY (?)");
+            args.add(scope.elderArray());
+        }
     }
 
     static void equal(StringBuilder sql, List<Object> args, String column, Long value) {

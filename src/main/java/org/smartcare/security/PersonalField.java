@@ -2,5 +2,15 @@ package org.smartcare.security;
 
 /** Kinds of personal data, each with its own masking. */
 public enum PersonalField {
-    NATIONAL_ID, PHONE, ADDRESS, LOCATION, HEALTH
+    /** A person's name (elder, child, contact, guardian). */
+    NAME,
+    /** 居民身份证号码. */
+    NATIONAL_ID,
+    PHONE,
+    /** The door number; the community is not masked. */
+    ADDRESS,
+    /** Coordinates: home, device fixes, check-ins. */
+    LOCATION,
+    /** Health measurements: vitals. */
+    HEALTH
 }

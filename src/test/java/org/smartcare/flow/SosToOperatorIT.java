@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.smartcare.care.ElderData;
 import org.smartcare.security.Role;
 import org.smartcare.support.Api;
 import org.smartcare.support.Database;
@@ -93,6 +94,7 @@ class SosToOperatorIT {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> database.alertsOf(world.buttonId()) == 1);
 
+        fixtures.partnerConsent(world.tenant(), world.elder().id(), ElderData.ALERTS);
         JsonNode partner = api.query(api.token(Role.PARTNER, world.tenant()), "alert-board.graphql", Map.of());
         JsonNode elder = partner.path("data").path("alerts").path("edges").path(0).path("node").path("elder");
         assertEquals("4213**********001X", elder.path("nationalId").asText());

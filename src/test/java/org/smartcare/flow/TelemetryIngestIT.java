@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.smartcare.device.DeviceRegistration.IssuedDevice;
 import org.smartcare.device.DeviceType;
 import org.smartcare.graphql.GlobalId;
+import org.smartcare.care.ElderData;
 import org.smartcare.security.Role;
 import org.smartcare.support.Api;
 import org.smartcare.support.Database;
@@ -115,7 +116,9 @@ class TelemetryIngestIT {
         assertEquals(401, api.get(null, api.uri("/prometheus")).statusCode(), "metrics need a token");
         assertEquals(403, api.get(operator, api.uri("/prometheus")).statusCode(), "metrics are for administrators");
 
+        fixtures.partnerConsent(world.tenant(), world.elder().id(), ElderData.DEVICES);
         JsonNode partner = api.query(api.token(Role.PARTNER, world.tenant()), "telemetry-view.graphql", range);
+        assertTrue(partner.path("data").path("elder").isObject(), "a consenting elder is visible: " + partner);
         assertTrue(partner.path("data").path("elder").path("vitals").isNull(), "health data is refused to partners");
     }
 

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.smartcare.care.ElderData;
 import org.smartcare.order.Actor;
 import org.smartcare.order.Caregiver;
 import org.smartcare.order.FollowUp;
@@ -127,6 +128,9 @@ class PlanApiIT {
                 Map.of("input", planInput(world, "MONTHLY(31)", start, null))), "createServicePlan").at("/plan/id").asText();
 
         String partner = api.token(Role.PARTNER, world.tenant());
+        assertEquals(0, api.operation(partner, DOC, "Plans", Map.of()).at("/data/servicePlans/edges").size(),
+                "without the elder's consent a partner sees no plan");
+        fixtures.partnerConsent(world.tenant(), world.elder().id(), ElderData.ORDERS);
         assertEquals(planId, api.operation(partner, DOC, "Plans", Map.of()).at("/data/servicePlans/edges/0/node/id").asText());
         assertEquals("FORBIDDEN", error(api.operation(partner, DOC, "EndPlan", Map.of("id", planId)), "endServicePlan"));
         assertEquals("FORBIDDEN", error(api.operation(partner, DOC, "CreatePlan",
@@ -150,7 +154,7 @@ class PlanApiIT {
                 .at("/plan/active").asBoolean());
 
         JsonNode family = api.operation(api.token(Role.FAMILY, world.tenant()), DOC, "Plans", Map.of());
-        assertEquals("FORBIDDEN", family.at("/errors/0/extensions/code").asText());
+        assertEquals(0, family.at("/data/servicePlans/edges").size(), "a family member not linked sees no plan");
         JsonNode tooMany = api.refused(operator, DOC, "Plans", Map.of("first", 0));
         assertEquals("BAD_USER_INPUT", tooMany.at("/errors/0/extensions/code").asText(), tooMany.toString());
     }

@@ -19,7 +19,12 @@ class PrivacyPolicyTest {
             "FAMILY,            NATIONAL_ID, 42130319400302001X, 4213**********001X",
             "OPERATOR,          PHONE,       13907221001,        13907221001",
             "PARTNER,           PHONE,       13907221001,        139******01",
-            "PARTNER,           ADDRESS,     11号楼 2单元 101室,   ***"})
+            "PARTNER,           ADDRESS,     11号楼 2单元 101室,   ***",
+            "PARTNER,           NAME,        王秀英,              王**",
+            "FAMILY,            NAME,        王秀英,              王秀英",
+            "PARTNER,           HEALTH,      72,                 ",
+            "FAMILY,            HEALTH,      72,                 72",
+            "INSTITUTION_STAFF, PHONE,       13907221001,        13907221001"})
     void masksByRole(Role role, PersonalField field, String value, String shown) {
         Caller caller = new Caller("u", role, role == Role.ADMIN ? null : "t",
                 role == Role.INSTITUTION_STAFF ? 1L : null);
@@ -31,6 +36,14 @@ class PrivacyPolicyTest {
     void hidesLocationsFromThoseWhoMayNotSeeThem(Role role) {
         Caller caller = new Caller("u", role, "t", null);
         assertEquals(role == Role.FAMILY ? "31.7,113.4" : null, policy.show(caller, PersonalField.LOCATION, "31.7,113.4"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ADMIN", "OPERATOR", "INSTITUTION_STAFF", "FAMILY", "PARTNER"})
+    void everyRoleHasATreatmentForEveryField(Role role) {
+        for (PersonalField field : PersonalField.values()) {
+            org.junit.jupiter.api.Assertions.assertNotNull(policy.treatment(role, field), role + " " + field);
+        }
     }
 
     @ParameterizedTest

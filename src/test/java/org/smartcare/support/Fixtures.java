@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.smartcare.care.AbilityLevel;
 import org.smartcare.care.Elder;
+import org.smartcare.care.ElderData;
 import org.smartcare.care.Elders;
 import org.smartcare.care.EmergencyContact;
 import org.smartcare.care.EmergencyContacts;
@@ -14,6 +15,7 @@ import org.smartcare.care.InstitutionType;
 import org.smartcare.care.Institutions;
 import org.smartcare.care.LivingArrangement;
 import org.smartcare.care.Ownership;
+import org.smartcare.care.PartnerConsents;
 import org.smartcare.care.Region;
 import org.smartcare.care.Regions;
 import org.smartcare.care.Tenant;
@@ -40,9 +42,11 @@ public class Fixtures {
     private final EmergencyContacts contacts;
     private final DeviceRegistration registration;
     private final Caregivers caregivers;
+    private final PartnerConsents consents;
 
     Fixtures(Tenants tenants, Regions regions, Institutions institutions, Elders elders, EmergencyContacts contacts,
-             DeviceRegistration registration, Caregivers caregivers) {
+             DeviceRegistration registration, Caregivers caregivers, PartnerConsents consents) {
+        this.consents = consents;
         this.caregivers = caregivers;
         this.tenants = tenants;
         this.regions = regions;
@@ -95,6 +99,20 @@ public class Fixtures {
     public Caregiver caregiver(String tenant, long institutionId, String name, String phoneDeviceId) {
         return caregivers.save(new Caregiver(null, tenant, institutionId, name, "13907220000", "YL-" + name,
                 LocalDate.of(2024, 1, 1), LocalDate.of(2030, 12, 31), phoneDeviceId, true));
+    }
+
+    /** Another elder of the tenant, living at the institution's community. */
+    public Elder elder(String tenant, long institutionId, String name, String nationalId) {
+        return elders.save(new Elder(null, tenant, name, nationalId, LocalDate.of(1945, 1, 1), Gender.MALE,
+                "13907221002", "421303", "东城街道", "舜井社区", "12号楼 1单元 202室", 31.69, 113.38,
+                LivingArrangement.EMPTY_NEST, AbilityLevel.MILD_LOSS, LocalDate.of(2026, 3, 1), institutionId, true,
+                "Asia/Shanghai"));
+    }
+
+    /** The elder consents, from a minute ago and until revoked, that the test partner (it-partner) reads these data. */
+    public void partnerConsent(String tenant, long elderId, ElderData... scopes) {
+        consents.grant(tenant, "it-partner", elderId, java.util.Set.of(scopes), java.time.Instant.now().minusSeconds(60),
+                null);
     }
 
     private void ensureRegion(Region region) {

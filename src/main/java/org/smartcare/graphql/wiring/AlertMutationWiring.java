@@ -56,7 +56,7 @@ public class AlertMutationWiring implements WiringContribution {
         if (!id.type().equals(AlertWiring.TYPE)) {
             return payload(null, AlertFailure.Code.NOT_FOUND.name(), "not an alert id");
         }
-        AlertScope scope = Scopes.alerts(caller);
+        AlertScope scope = Scopes.alerts(env);
         AlertResult result = step.run(id.longKey(), scope, caller.subject());
         return result.failure() == null ? payload(result.alert(), null, null)
                 : payload(null, result.failure().code().name(), result.failure().message());

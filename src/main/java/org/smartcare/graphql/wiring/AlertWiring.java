@@ -85,7 +85,7 @@ public class AlertWiring implements WiringContribution {
     }
 
     private Map<String, Object> alerts(DataFetchingEnvironment env) {
-        AlertScope scope = Scopes.alerts(RequestContext.caller(env));
+        AlertScope scope = Scopes.alerts(env);
         int first = Paging.first(env);
         String after = env.getArgument("after");
         AlertBoard.Page page = board.page(scope, filter(env.getArgument("filter")),
@@ -102,8 +102,7 @@ public class AlertWiring implements WiringContribution {
             throw ApiError.badInput("from must be before to");
         }
         try {
-            return statistics.between(from, to, caller.role() == Role.ADMIN ? null : caller.tenantId(),
-                    env.getArgument("region"));
+            return statistics.between(from, to, Scopes.alerts(env), env.getArgument("region"));
         } catch (IllegalArgumentException e) {
             throw ApiError.badInput(e.getMessage());
         }
@@ -114,21 +113,30 @@ public class AlertWiring implements WiringContribution {
         if (!id.type().equals(TYPE)) {
             return null;
         }
-        AlertScope scope = Scopes.alerts(RequestContext.caller(env));
+        AlertScope scope = Scopes.alerts(env);
         return alerts.findById(id.longKey()).filter(scope::includes).orElse(null);
     }
 
+    /**
+     * A family member's or partner's subscription checks each alert against their links and consents as they are
+     * when it is delivered (a database read off the notification thread), so a revoked consent stops it at once.
+     */
     private Publisher<Alert> changes(DataFetchingEnvironment env, Predicate<AlertChange> which) {
-        AlertScope scope = Scopes.alerts(RequestContext.caller(env));
+        RequestContext context = RequestContext.of(env);
+        AlertScope scope = Scopes.alerts(context);
+        boolean perElder = scope.elderIds() != null;
+        AlertScope coarse = perElder ? new AlertScope(scope.tenantId(), scope.institutionId()) : scope;
         AlertFilter filter = filter(env.getArgument("filter"));
         return Flux.<Alert>create(sink -> {
             AutoCloseable handle = feed.subscribe(change -> {
-                if (which.test(change) && scope.includes(change.alert()) && filter.matches(change.alert())) {
+                if (which.test(change) && coarse.includes(change.alert()) && filter.matches(change.alert())
+                        && (!perElder || change.alert().elderId() != null)) {
                     sink.next(change.alert());
                 }
             });
             sink.onDispose(() -> closeQuietly(handle));
-        }, FluxSink.OverflowStrategy.BUFFER).publishOn(Schedulers.boundedElastic());
+        }, FluxSink.OverflowStrategy.BUFFER).publishOn(Schedulers.boundedElastic())
+                .filter(alert -> !perElder || Scopes.alerts(context).includes(alert));
     }
 
     static AlertFilter filter(Map<String, Object> input) {

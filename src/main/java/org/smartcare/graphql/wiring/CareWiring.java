@@ -55,6 +55,9 @@ public class CareWiring implements WiringContribution {
     public void contribute(FetcherRegistry registry) {
         registry.field(ELDER, "id", env -> GlobalId.encode(ELDER, env.<Elder>getSource().id()))
                 .field(ELDER, "age", env -> env.<Elder>getSource().age())
+                .field(ELDER, "name", personal.mask(PersonalField.NAME, Elder::name, OF_ELDER))
+                .field("EmergencyContact", "name", personal.mask(PersonalField.NAME, EmergencyContact::name,
+                        PersonalData.Owner.<EmergencyContact>elder(EmergencyContact::elderId)))
                 .field(ELDER, "nationalId", personal.mask(PersonalField.NATIONAL_ID, Elder::nationalId, OF_ELDER))
                 .field(ELDER, "phone", personal.mask(PersonalField.PHONE, Elder::phone, OF_ELDER))
                 .field(ELDER, "address", personal.<Elder>reduce(PersonalField.ADDRESS,
@@ -108,7 +111,7 @@ public class CareWiring implements WiringContribution {
     Object visible(DataFetchingEnvironment env, GlobalId id) {
         var caller = RequestContext.caller(env);
         return switch (id.type()) {
-            case ELDER -> elders.findById(id.longKey()).filter(e -> Scopes.tenant(caller, e.tenantId())).orElse(null);
+            case ELDER -> elders.findById(id.longKey()).filter(e -> Scopes.elder(env, e.tenantId(), e.id())).orElse(null);
             case INSTITUTION -> institutions.findById(id.longKey())
                     .filter(i -> Scopes.tenant(caller, i.tenantId())).orElse(null);
             default -> null;

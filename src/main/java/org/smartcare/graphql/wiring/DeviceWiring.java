@@ -76,17 +76,16 @@ public class DeviceWiring implements WiringContribution {
 
     private Map<String, Object> devices(DataFetchingEnvironment env) {
         Caller caller = RequestContext.caller(env);
-        Scopes.requireRole(caller, Role.ADMIN, Role.OPERATOR, Role.INSTITUTION_STAFF);
         int first = Paging.first(env);
         String after = env.getArgument("after");
-        DeviceFilter filter = filter(env.getArgument("filter"), caller);
+        DeviceFilter filter = filter(env.getArgument("filter"), caller, Scopes.deviceElders(env));
         List<Device> page = queries.page(caller.role() == Role.ADMIN ? null : caller.tenantId(), filter,
                 after == null ? null : Paging.decodeCursor(after), first + 1);
         boolean more = page.size() > first;
         return Paging.connection(more ? page.subList(0, first) : page, more, device -> Paging.encodeCursor(device.id()));
     }
 
-    private static DeviceFilter filter(Map<String, Object> input, Caller caller) {
+    private static DeviceFilter filter(Map<String, Object> input, Caller caller, Set<Long> elders) {
         Long institution = null;
         Set<DeviceType> types = EnumSet.noneOf(DeviceType.class);
         DeviceFilter.Connectivity connectivity = null;
@@ -113,7 +112,7 @@ public class DeviceWiring implements WiringContribution {
             }
             institution = caller.institutionId();
         }
-        return new DeviceFilter(types, connectivity, lowBattery, institution);
+        return new DeviceFilter(types, connectivity, lowBattery, institution, elders);
     }
 
     private DataFetcherResult<Object> events(DataFetchingEnvironment env) {
@@ -144,8 +143,7 @@ public class DeviceWiring implements WiringContribution {
 
     /** Used by Query.node. */
     Device visible(DataFetchingEnvironment env, GlobalId id) {
-        var caller = RequestContext.caller(env);
-        return devices.findById(id.key()).filter(d -> Scopes.tenant(caller, d.tenantId())).orElse(null);
+        return devices.findById(id.key()).filter(d -> Scopes.device(env, d.tenantId(), d.elderId())).orElse(null);
     }
 
 }

@@ -93,7 +93,7 @@ public class OrderMutationWiring implements WiringContribution {
             if (tenant == null) {
                 return refused(NOT_FOUND, "elder " + elderId + " not found");
             }
-            if (alertId != null && alerts.findById(alertId).filter(Scopes.alerts(caller)::includes)
+            if (alertId != null && alerts.findById(alertId).filter(Scopes.alerts(env)::includes)
                     .filter(a -> a.tenantId().equals(tenant)).isEmpty()) {
                 return refused(NOT_FOUND, "alert " + alertId + " not found");
             }
@@ -128,7 +128,7 @@ public class OrderMutationWiring implements WiringContribution {
         }
         try {
             long id = Arguments.idOf(env.getArgument("id"), OrderWiring.FOLLOW_UP);
-            OrderScope scope = Scopes.orders(caller);
+            OrderScope scope = Scopes.orders(env);
             boolean visible = followUps.findById(id).flatMap(f -> orders.findById(f.orderId()))
                     .filter(scope::includes).isPresent();
             if (!visible) {
@@ -155,7 +155,7 @@ public class OrderMutationWiring implements WiringContribution {
         if (!id.type().equals(OrderWiring.TYPE)) {
             return refused(NOT_FOUND, "not a service order id");
         }
-        OrderScope scope = Scopes.orders(caller);
+        OrderScope scope = Scopes.orders(env);
         if (orders.findById(id.longKey()).filter(scope::includes).isEmpty()) {
             return refused(NOT_FOUND, "order " + id.longKey() + " not found");
         }

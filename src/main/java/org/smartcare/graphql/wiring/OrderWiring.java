@@ -111,7 +111,7 @@ public class OrderWiring implements WiringContribution {
                 .field(TYPE, "institution", env -> RequestContext.load(env, Loaders.INSTITUTION, order(env).institutionId()))
                 .field(TYPE, "caregiver", env -> RequestContext.load(env, Loaders.CAREGIVER, order(env).caregiverId()))
                 .field(TYPE, "alert", env -> RequestContext.<Long, Alert>load(env, Loaders.ALERT, order(env).alertId())
-                        .thenApply(alert -> alert == null || !Scopes.alerts(RequestContext.caller(env)).includes(alert)
+                        .thenApply(alert -> alert == null || !Scopes.alerts(env).includes(alert)
                                 ? null : alert))
                 .field(TYPE, "payableFen", env -> order(env).payableFen())
                 .field(TYPE, "checkIn", env -> fix(order(env), order(env).checkInAt(), order(env).checkInPosition()))
@@ -132,7 +132,7 @@ public class OrderWiring implements WiringContribution {
     }
 
     private Map<String, Object> serviceOrders(DataFetchingEnvironment env) {
-        OrderScope scope = Scopes.orders(RequestContext.caller(env));
+        OrderScope scope = Scopes.orders(env);
         int first = Paging.first(env);
         String after = env.getArgument("after");
         OrderQueries.Page page = queries.page(scope, filter(env.getArgument("filter")),
@@ -141,7 +141,7 @@ public class OrderWiring implements WiringContribution {
     }
 
     private CompletableFuture<Object> nested(DataFetchingEnvironment env, OrderQueries.Parent parent, Long parentId) {
-        OrderScope scope = Scopes.orders(RequestContext.caller(env));
+        OrderScope scope = Scopes.orders(env);
         Integer first = env.getArgument("first");
         int limit = first == null ? 10 : first;
         if (limit < 1 || limit > NESTED_MAX) {
@@ -157,7 +157,7 @@ public class OrderWiring implements WiringContribution {
         Instant from = env.getArgument("from");
         Instant to = env.getArgument("to");
         try {
-            return statistics.between(from, to, Scopes.orders(caller), env.getArgument("region"));
+            return statistics.between(from, to, Scopes.orders(env), env.getArgument("region"));
         } catch (IllegalArgumentException e) {
             throw ApiError.badInput(e.getMessage());
         }
@@ -168,13 +168,16 @@ public class OrderWiring implements WiringContribution {
         if (!id.type().equals(TYPE)) {
             return null;
         }
-        OrderScope scope = Scopes.orders(RequestContext.caller(env));
+        OrderScope scope = Scopes.orders(env);
         return orders.findById(id.longKey()).filter(scope::includes).orElse(null);
     }
 
     /** Used by Query.node: a caregiver of the caller's tenant (and institution, for staff). */
     Caregiver visibleCaregiver(DataFetchingEnvironment env, GlobalId id) {
-        OrderScope scope = Scopes.orders(RequestContext.caller(env));
+        OrderScope scope = Scopes.orders(env);
+        if (scope.elderIds() != null) {
+            return null; // family members and partners see a caregiver only on their elders' orders
+        }
         return caregivers.findById(id.longKey())
                 .filter(c -> scope.tenantId() == null || scope.tenantId().equals(c.tenantId()))
                 .filter(c -> scope.institutionId() == null || scope.institutionId() == c.institutionId())

@@ -165,7 +165,7 @@ public class PlanWiring implements WiringContribution {
         }
         try {
             long id = Arguments.idOf(env.getArgument("id"), TYPE);
-            OrderScope scope = Scopes.orders(caller);
+            OrderScope scope = Scopes.orders(env);
             if (plans.findById(id).filter(scope::includes).isEmpty()) {
                 return planRefused(OrderFailure.Code.NOT_FOUND.name(), "plan " + id + " not found");
             }
@@ -219,7 +219,7 @@ public class PlanWiring implements WiringContribution {
     }
 
     private static OrderScope scope(DataFetchingEnvironment env) {
-        return Scopes.orders(RequestContext.caller(env));
+        return Scopes.orders(env);
     }
 
     private static ServicePlan plan(DataFetchingEnvironment env) {
