@@ -111,7 +111,12 @@ public class Fixtures {
 
     /** The elder consents, from a minute ago and until revoked, that the test partner (it-partner) reads these data. */
     public void partnerConsent(String tenant, long elderId, ElderData... scopes) {
-        consents.grant(tenant, "it-partner", elderId, java.util.Set.of(scopes), java.time.Instant.now().minusSeconds(60),
+        partnerConsent("it-partner", tenant, elderId, scopes);
+    }
+
+    /** The elder consents, from a minute ago and until revoked, that this partner reads these data. */
+    public void partnerConsent(String partner, String tenant, long elderId, ElderData... scopes) {
+        consents.grant(tenant, partner, elderId, java.util.Set.of(scopes), java.time.Instant.now().minusSeconds(60),
                 null);
     }
 
