@@ -39,6 +39,7 @@ public class MessageDecoder {
     private final ObjectMapper json = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final BedTelemetryFastPath bedFastPath = new BedTelemetryFastPath();
     private final JsonSchema event;
     private final JsonSchema status;
     private final Map<DeviceType, JsonSchema> telemetry = new EnumMap<>(DeviceType.class);
@@ -55,6 +56,17 @@ public class MessageDecoder {
     }
 
     public Decoded decode(Channel channel, DeviceType deviceType, byte[] payload, String deviceId) throws Rejection {
+        if (channel == Channel.TELEMETRY && deviceType == DeviceType.BED_SENSOR) {
+            Decoded fast = bedFastPath.decode(payload);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return decodeFully(channel, deviceType, payload, deviceId);
+    }
+
+    /** Parses into a tree and validates against the schema: every payload, any channel (the reference path). */
+    Decoded decodeFully(Channel channel, DeviceType deviceType, byte[] payload, String deviceId) throws Rejection {
         JsonNode root = parse(payload, deviceId);
         return switch (channel) {
             case EVENT -> event(validated(event, root, deviceId), deviceType, deviceId);
