@@ -114,6 +114,9 @@ public class PahoDeviceSubscriber implements MqttCallback {
         options.setAutomaticReconnectDelay(1, 10);
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
+        if (settings.url().startsWith("tcp://")) {
+            options.setSocketFactory(new BufferedSocketFactory());
+        }
         return options;
     }
 

@@ -1,0 +1,42 @@
+package org.smartcare.ingest.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import org.junit.jupiter.api.Test;
+
+class BufferedSocketFactoryTest {
+
+    @Test
+    void everyByteArrivesThroughOneBufferHoweverOftenTheStreamIsAskedFor() throws Exception {
+        byte[] sent = new byte[3 * BufferedSocketFactory.BUFFER_BYTES + 17];
+        for (int i = 0; i < sent.length; i++) {
+            sent[i] = (byte) (i * 31);
+        }
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket client = new BufferedSocketFactory().createSocket()) {
+            client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 2_000);
+            try (Socket peer = server.accept(); OutputStream out = peer.getOutputStream()) {
+                out.write(sent);
+                out.flush();
+                assertInstanceOf(BufferedInputStream.class, client.getInputStream());
+                DataInputStream first = new DataInputStream(client.getInputStream());
+                byte[] received = new byte[sent.length];
+                received[0] = first.readByte(); // as Paho reads a fixed header: one byte
+                assertSame(client.getInputStream(), client.getInputStream());
+                new DataInputStream(client.getInputStream()).readFully(received, 1, received.length - 1);
+                assertArrayEquals(sent, received);
+                assertEquals(0, client.getInputStream().available());
+            }
+        }
+    }
+}
