@@ -13,10 +13,12 @@ public class DeviceRegistration {
 
     private final Devices devices;
     private final BrokerCredentials credentials;
+    private final DeviceDirectory directory;
 
-    DeviceRegistration(Devices devices, BrokerCredentials credentials) {
+    DeviceRegistration(Devices devices, BrokerCredentials credentials, DeviceDirectory directory) {
         this.devices = devices;
         this.credentials = credentials;
+        this.directory = directory;
     }
 
     /**
@@ -31,6 +33,7 @@ public class DeviceRegistration {
                 request.elderId(), request.institutionId(), request.bedLabel(),
                 existing == null ? Instant.now() : existing.registeredAt(), null);
         Device saved = existing == null ? devices.save(device) : devices.update(device);
+        directory.forget(saved.id());
         return new IssuedDevice(saved, secret);
     }
 

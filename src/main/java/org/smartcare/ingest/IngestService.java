@@ -7,17 +7,16 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.smartcare.device.Device;
 import org.smartcare.device.DeviceStateTracker;
 import org.smartcare.device.DeviceStates;
-import org.smartcare.device.Devices;
+import org.smartcare.device.DeviceDirectory;
 import org.smartcare.device.Sighting;
 import org.smartcare.device.StatusChange;
 import org.smartcare.telemetry.EventKey;
@@ -35,7 +34,7 @@ public class IngestService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
 
-    private final Devices devices;
+    private final DeviceDirectory devices;
     private final MessageTriage triage;
     private final BatchRows rows;
     private final TelemetryWriter writer;
@@ -47,7 +46,7 @@ public class IngestService {
     private final IngestMetrics metrics;
     private final TransientFailure transientFailure = new TransientFailure();
 
-    IngestService(Devices devices, MessageTriage triage, BatchRows rows, TelemetryWriter writer,
+    IngestService(DeviceDirectory devices, MessageTriage triage, BatchRows rows, TelemetryWriter writer,
                   EventAlerts eventAlerts, DeviceStates states, DeviceStateTracker tracker, DeadLetters deadLetters,
                   TransactionOperations<Connection> transactions, IngestMetrics metrics) {
         this.devices = devices;
@@ -111,8 +110,7 @@ public class IngestService {
     }
 
     private List<IngestOutcome> store(List<InboundMessage> messages) {
-        Map<String, Device> known = devices.findByIdIn(triage.deviceIds(messages)).stream()
-                .collect(Collectors.toMap(Device::id, Function.identity()));
+        Map<String, Device> known = devices.find(triage.deviceIds(messages));
         List<Triage> triaged = messages.stream().map(message -> triage.examine(message, known)).toList();
         BatchRows.Rows batch = rows.of(triaged);
         long started = System.nanoTime();

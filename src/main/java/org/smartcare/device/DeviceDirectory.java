@@ -1,0 +1,109 @@
+package org.smartcare.device;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.ConnectionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Registered devices by id for the ingest hot path: plain JDBC behind a cache whose entries live for a
+ * short while, instead of a repository query mapping every device of every batch. A registration on this
+ * instance replaces its entry at once; one on another instance shows after the time to live. Revocation
+ * takes effect at the broker at once anyway (the account goes), so the cache only delays the dead-letter
+ * reason of messages already queued. Unknown ids are not cached: a device registered a moment ago is found.
+ */
+@Singleton
+public class DeviceDirectory {
+
+    private static final String FIND = """
+            SELECT id, tenant_id, type, serial, credentials_ref, elder_id, institution_id, bed_label, registered_at,
+                   revoked_at
+            FROM device WHERE id = ANY (?)""";
+
+    private final ConnectionOperations<Connection> connections;
+    private final long ttlNanos;
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+
+    DeviceDirectory(ConnectionOperations<Connection> connections,
+                    @Value("${smartcare.devices.cache-ttl:30s}") Duration ttl) {
+        this.connections = connections;
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    /** The registered devices among {@code ids}, by id. */
+    public Map<String, Device> find(Collection<String> ids) {
+        Map<String, Device> found = new HashMap<>(ids.size() * 2);
+        List<String> missing = new ArrayList<>();
+        long now = System.nanoTime();
+        for (String id : ids) {
+            Entry entry = cache.get(id);
+            if (entry != null && now - entry.loadedAt() < ttlNanos) {
+                found.put(id, entry.device());
+            } else {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Device device : load(missing)) {
+                cache.put(device.id(), new Entry(device, now));
+                found.put(device.id(), device);
+            }
+            if (cache.size() > 1_000_000) {
+                cache.clear(); // a bound, far above any city; the next batches reload what they need
+            }
+        }
+        return found;
+    }
+
+    /** Forgets what this instance knows of a device (after it was registered again or revoked here). */
+    public void forget(String id) {
+        cache.remove(id);
+    }
+
+    private List<Device> load(List<String> ids) {
+        return connections.executeRead(status -> {
+            Connection connection = status.getConnection();
+            try (PreparedStatement statement = connection.prepareStatement(FIND)) {
+                statement.setArray(1, connection.createArrayOf("text", ids.toArray()));
+                List<Device> devices = new ArrayList<>(ids.size());
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        devices.add(device(rows));
+                    }
+                }
+                return devices;
+            } catch (SQLException e) {
+                throw new IllegalStateException("looking up " + ids.size() + " devices: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static Device device(ResultSet rows) throws SQLException {
+        long elder = rows.getLong(6);
+        Long elderId = rows.wasNull() ? null : elder;
+        long institution = rows.getLong(7);
+        Long institutionId = rows.wasNull() ? null : institution;
+        return new Device(rows.getString(1), rows.getString(2), DeviceType.valueOf(rows.getString(3)),
+                rows.getString(4), rows.getString(5), elderId, institutionId, rows.getString(8),
+                instant(rows.getTimestamp(9)), instant(rows.getTimestamp(10)));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private record Entry(Device device, long loadedAt) {
+    }
+}
