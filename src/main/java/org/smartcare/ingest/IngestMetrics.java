@@ -30,9 +30,9 @@ public class IngestMetrics {
                 .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
     }
 
-    void message(String deviceClass, Channel channel, IngestOutcome outcome) {
+    void messages(String deviceClass, Channel channel, IngestOutcome outcome, int count) {
         counter("smartcare.ingest.messages", "class", deviceClass, "channel", channel == null ? "unknown"
-                : channel.name().toLowerCase(), "outcome", outcome.name()).increment();
+                : channel.name().toLowerCase(), "outcome", outcome.name()).increment(count);
     }
 
     void samples(String deviceClass, int count) {
