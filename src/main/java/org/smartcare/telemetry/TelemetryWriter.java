@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Writes a batch into the typed hypertables: one multi-row statement per table (arrays unnested by the
- * server), each idempotent through the table's identity index. Must run inside the caller's transaction.
+ * Writes a batch into the typed hypertables: bed vitals by binary COPY ({@link CopyVitalsWriter}), the rest
+ * (and vitals of a redelivered batch) by one multi-row statement per table (arrays unnested by the server),
+ * each idempotent through the table's identity index. Must run inside the caller's transaction.
  */
 @Singleton
 public class TelemetryWriter {
@@ -58,16 +59,18 @@ public class TelemetryWriter {
             ON CONFLICT DO NOTHING""";
 
     private final ConnectionOperations<Connection> connections;
+    private final CopyVitalsWriter copyVitals;
 
-    TelemetryWriter(ConnectionOperations<Connection> connections) {
+    TelemetryWriter(ConnectionOperations<Connection> connections, CopyVitalsWriter copyVitals) {
         this.connections = connections;
+        this.copyVitals = copyVitals;
     }
 
     /** Writes every row; returns what was new (not stored before) among the events and statuses. */
     public Written write(TelemetryBatch batch) {
         Connection connection = connections.getConnectionStatus().getConnection();
         try {
-            if (!batch.bedSamples.isEmpty()) {
+            if (!batch.bedSamples.isEmpty() && !copyVitals.tryCopy(connection, batch.bedSamples)) {
                 execute(connection, BED, batch.bedSamples, List.of(
                         col("text", s -> s.ts().toString()), col("text", BedSample::deviceId),
                         col("int8", BedSample::seq), col("int2", s -> (short) s.sample()),
