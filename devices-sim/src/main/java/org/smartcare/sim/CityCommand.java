@@ -184,6 +184,11 @@ public final class CityCommand implements Callable<Integer> {
                 description = "Unacknowledged QoS 1 publishes per connection (default: ${DEFAULT-VALUE}).")
         int inflight;
 
+        @Option(names = "--max-pending", paramLabel = "N", defaultValue = "100000",
+                description = "Publishes waiting to be sent per connection; beyond that a publish fails at once, "
+                        + "counted as failed, instead of filling the heap (default: ${DEFAULT-VALUE}).")
+        int maxPending;
+
         @Option(names = "--shared-connection",
                 description = "Load tests only: publish every device's topics through --connections privileged "
                         + "connections logged in --as USER (no per-device Last Will, no --disconnect-rate).")
@@ -306,7 +311,7 @@ public final class CityCommand implements Callable<Integer> {
 
     private Link.Settings settings(String clientId, String user, String password) {
         return new Link.Settings(connections.broker, clientId, user, password, connections.inflight,
-                (int) Math.max(1, connections.timeout.toSeconds()));
+                (int) Math.max(1, connections.timeout.toSeconds()), connections.maxPending);
     }
 
     private static Link.Listener listener(RunStats stats) {
@@ -449,8 +454,9 @@ public final class CityCommand implements Callable<Integer> {
         if (rates.sos < 0 || rates.fall < 0 || rates.scale < 0) {
             throw usage("event rates must be >= 0");
         }
-        if (connections.inflight < 1 || connections.connectConcurrency < 1 || connections.sharedConnections < 1) {
-            throw usage("--inflight, --connect-concurrency and --connections must be at least 1");
+        if (connections.inflight < 1 || connections.connectConcurrency < 1 || connections.sharedConnections < 1
+                || connections.maxPending < 1) {
+            throw usage("--inflight, --connect-concurrency, --connections and --max-pending must be at least 1");
         }
         if (connections.shared) {
             if (connections.user == null || connections.password == null) {

@@ -25,8 +25,16 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  */
 final class Link {
 
-    /** Who logs in, where, and how many publishes may await their PUBACK. */
-    record Settings(String brokerUrl, String clientId, String username, String password, int window, int timeoutS) {
+    /**
+     * Who logs in, where, how many publishes may await their PUBACK, and how many may wait to be sent:
+     * beyond {@code maxPending} a publish fails at once (counted, visible) instead of growing the heap.
+     */
+    record Settings(String brokerUrl, String clientId, String username, String password, int window, int timeoutS,
+                    int maxPending) {
+
+        Settings(String brokerUrl, String clientId, String username, String password, int window, int timeoutS) {
+            this(brokerUrl, clientId, username, password, window, timeoutS, Integer.MAX_VALUE);
+        }
     }
 
     /** One publish; {@code tag} comes back in the listener. */
@@ -187,15 +195,19 @@ final class Link {
     }
 
     void send(Publish publish) {
-        boolean fail;
+        String fail = null;
         synchronized (this) {
-            fail = state == State.FAILED;
-            if (!fail) {
+            if (state == State.FAILED) {
+                fail = "not connected";
+            } else if (queue.size() >= settings.maxPending()) {
+                fail = "dropped: " + settings.maxPending() + " publishes already waiting (the broker acknowledges "
+                        + "more slowly than the simulation generates)";
+            } else {
                 queue.add(publish);
             }
         }
-        if (fail) {
-            listener.completed(publish, PublishResult.failed("not connected"));
+        if (fail != null) {
+            listener.completed(publish, PublishResult.failed(fail));
         } else {
             pump();
         }

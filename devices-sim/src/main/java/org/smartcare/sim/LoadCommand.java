@@ -16,6 +16,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -120,6 +122,10 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress lines on stderr.")
     boolean quiet;
 
+    /** Resends after PUBACK 0x10, 100 ms apart: up to a minute without any subscriber. */
+    private static final int MAX_RESENDS = 600;
+    private static final long RESEND_DELAY_MS = 100;
+
     @Override
     public Integer call() throws Exception {
         LoadMessages.Kind k = validate();
@@ -139,6 +145,10 @@ public final class LoadCommand implements Callable<Integer> {
         out.flush();
 
         LongAdder acknowledged = new LongAdder();
+        LongAdder resent = new LongAdder();
+        LongAdder settled = new LongAdder();
+        ScheduledExecutorService resender = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("devices-sim-load-resend").factory());
         LongAdder refused = new LongAdder();
         LongAdder failed = new LongAdder();
         LongAdder connectFailures = new LongAdder();
@@ -150,6 +160,16 @@ public final class LoadCommand implements Callable<Integer> {
         Link.Listener listener = new Link.Listener() {
             @Override
             public void completed(Link.Publish publish, PublishResult result) {
+                Attempt attempt = (Attempt) publish.tag();
+                if (result.acknowledged() && result.reasonCode() == ReasonCodes.NO_MATCHING_SUBSCRIBERS
+                        && attempt.number() < MAX_RESENDS) {
+                    // Not delivered to anyone (e.g. the service is resubscribing): the same bytes again, later.
+                    resent.increment();
+                    Link.Publish again = new Link.Publish(publish.topic(), publish.payload(), false, attempt.next());
+                    resender.schedule(() -> attempt.link().send(again), RESEND_DELAY_MS, TimeUnit.MILLISECONDS);
+                    return;
+                }
+                settled.increment();
                 switch (result.outcome()) {
                     case ACKNOWLEDGED -> acknowledged.increment();
                     case REFUSED -> refused.increment();
@@ -187,13 +207,14 @@ public final class LoadCommand implements Callable<Integer> {
                         return null;
                     }
                     published.incrementAndGet();
-                    return new Link.Publish(catalogue.topic(n), catalogue.payload(n), false, null);
+                    return new Link.Publish(catalogue.topic(n), catalogue.payload(n), false, new Attempt(link, 0));
                 });
                 links.add(link);
             }
             start = System.nanoTime();
             links.forEach(link -> link.connect(null, null, null));
             waitUntilDone(links, stop, limit, next);
+            waitUntilSettled(published, settled, links);
             List<CompletableFuture<Void>> closing = links.stream().map(Link::close).toList();
             try {
                 CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
@@ -202,13 +223,16 @@ public final class LoadCommand implements Callable<Integer> {
             }
             end = lastAck.get() == 0 ? System.nanoTime() : lastAck.get();
             links.forEach(Link::release);
+        } finally {
+            resender.shutdownNow();
         }
         double seconds = Math.max(1e-9, (end - start) / 1e9);
         long sent = published.get();
         double rate = acknowledged.sum() / seconds;
         out.printf("summary: published %d, acknowledged %d, refused %d, failed %d, connect failures %d in %.2f s: "
-                        + "%.0f msg/s acknowledged (%.0f samples/s)%n", sent, acknowledged.sum(), refused.sum(), failed.sum(),
-                connectFailures.sum(), seconds, rate, rate * perMessage);
+                        + "%.0f msg/s acknowledged (%.0f samples/s); resent after PUBACK 0x10: %d%n", sent,
+                acknowledged.sum(), refused.sum(), failed.sum(), connectFailures.sum(), seconds, rate, rate * perMessage,
+                resent.sum());
         if (lastError[0] != null) {
             out.println("last error: " + lastError[0]);
         }
@@ -237,6 +261,7 @@ public final class LoadCommand implements Callable<Integer> {
             root.put("refused", refused.sum());
             root.put("failed", failed.sum());
             root.put("connect_failures", connectFailures.sum());
+            root.put("resent_no_subscribers", resent.sum());
             root.put("elapsed_s", Math.round(seconds * 1000) / 1000.0);
             root.put("rate_per_s", Math.round(rate));
             root.put("samples_per_s", Math.round(rate * perMessage));
@@ -244,6 +269,23 @@ public final class LoadCommand implements Callable<Integer> {
         }
         boolean ok = refused.sum() == 0 && failed.sum() == 0 && connectFailures.sum() == 0 && acknowledged.sum() == sent;
         return ok ? 0 : 1;
+    }
+
+    /** Until every publish got its final answer (resends after 0x10 included), or a minute passed. */
+    private static void waitUntilSettled(AtomicLong published, LongAdder settled, List<Link> links)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (settled.sum() < published.get() && System.nanoTime() < deadline
+                && !links.stream().allMatch(Link::failed)) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** Which link sends a message, and how often it was resent after a PUBACK 0x10. */
+    private record Attempt(Link link, int number) {
+        Attempt next() {
+            return new Attempt(link, number + 1);
+        }
     }
 
     /** Until the message count is reached, the duration passed, every link failed, or Ctrl-C. */
