@@ -29,11 +29,14 @@ public class DeviceAdministration {
     private final Devices devices;
     private final BrokerCredentials credentials;
     private final ConnectionOperations<Connection> connections;
+    private final DeviceDirectory directory;
 
-    DeviceAdministration(Devices devices, BrokerCredentials credentials, ConnectionOperations<Connection> connections) {
+    DeviceAdministration(Devices devices, BrokerCredentials credentials, ConnectionOperations<Connection> connections,
+                         DeviceDirectory directory) {
         this.devices = devices;
         this.credentials = credentials;
         this.connections = connections;
+        this.directory = directory;
     }
 
     /** What a step produced: the device and, on first registration only, its secret; or a refusal. */
@@ -88,6 +91,7 @@ public class DeviceAdministration {
         Device revoked = devices.update(new Device(device.id(), device.tenantId(), device.type(), device.serial(),
                 device.credentialsRef(), device.elderId(), device.institutionId(), device.bedLabel(),
                 device.registeredAt(), now()));
+        directory.forget(id);
         return new Result(revoked, null, false, null);
     }
 
