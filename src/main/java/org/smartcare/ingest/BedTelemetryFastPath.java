@@ -5,8 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,8 +198,9 @@ final class BedTelemetryFastPath {
     }
 
     /**
-     * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|+hh:mm|-hh:mm)} with a year from 1900, as java.time reads it;
-     * null for any other spelling (lower-case letters, leap seconds, odd years, -00:00), left to the full path.
+     * {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|+hh:mm|-hh:mm)} with a year from 1900 and an offset within
+     * +-18:00, as OffsetDateTime.parse reads it; null for any other spelling (lower-case letters, leap seconds,
+     * odd years, -00:00), left to the full path.
      */
     static Instant plainTime(String text) {
         int n = text.length();
@@ -209,31 +211,53 @@ final class BedTelemetryFastPath {
             return null;
         }
         int i = 19;
+        int nanos = 0;
         if (text.charAt(i) == '.') {
             int start = ++i;
             while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                nanos = nanos * 10 + text.charAt(i) - '0';
                 i++;
             }
             if (i == start || i - start > 9) {
                 return null;
             }
+            for (int d = i - start; d < 9; d++) {
+                nanos *= 10;
+            }
         }
-        if (i == n - 1 ? text.charAt(i) != 'Z'
-                : i != n - 6 || (text.charAt(i) != '+' && text.charAt(i) != '-') || !digits(text, i + 1, i + 3)
-                || text.charAt(i + 3) != ':' || !digits(text, i + 4, i + 6)) {
-            return null;
-        }
-        if (i < n - 1 && (text.charAt(i + 1) > '1' || text.charAt(i + 4) > '5')) {
-            return null; // offsets stay below 20 hours, minutes below 60
-        }
-        if (text.endsWith("-00:00")) {
-            return null; // RFC 3339's "offset unknown", which the schema validator refuses
+        int offsetSeconds = 0;
+        if (i == n - 1) {
+            if (text.charAt(i) != 'Z') {
+                return null;
+            }
+        } else {
+            if (i != n - 6 || (text.charAt(i) != '+' && text.charAt(i) != '-') || !digits(text, i + 1, i + 3)
+                    || text.charAt(i + 3) != ':' || !digits(text, i + 4, i + 6) || text.endsWith("-00:00")) {
+                return null; // -00:00 is RFC 3339's "offset unknown", which the schema validator refuses
+            }
+            int hours = number(text, i + 1, i + 3);
+            int minutes = number(text, i + 4, i + 6);
+            if (hours > 18 || minutes > 59 || hours == 18 && minutes > 0) {
+                return null;
+            }
+            offsetSeconds = (text.charAt(i) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
         }
         try {
-            return OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MICROS);
-        } catch (DateTimeParseException e) {
+            // What OffsetDateTime.parse yields for this shape, without its general-purpose parser.
+            LocalDateTime local = LocalDateTime.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10),
+                    number(text, 11, 13), number(text, 14, 16), number(text, 17, 19), nanos);
+            return local.toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds)).truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeException e) {
             return null;
         }
+    }
+
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + text.charAt(i) - '0';
+        }
+        return value;
     }
 
     private static boolean digits(String text, int from, int to) {
