@@ -63,15 +63,8 @@ public class Fixtures {
         ensureRegion(new Region("420000", "湖北省", null));
         ensureRegion(new Region("421300", "随州市", "420000"));
         ensureRegion(new Region("421303", "曾都区", "421300"));
-        Institution institution = institutions.save(new Institution(null, tenant, "INST-" + tag, "养老服务中心 " + tag,
-                InstitutionType.STREET_CARE_CENTER, Ownership.PUBLIC_BUILT_PRIVATE_RUN, true, "421303", "东城街道",
-                "舜井社区", null, null, 40, 20, 30, 0, 0, true, "Asia/Shanghai"));
-        Elder elder = elders.save(new Elder(null, tenant, "王秀英" + tag, "42130319400302001X",
-                LocalDate.of(1940, 3, 2), Gender.FEMALE, "13907221001", "421303", "东城街道", "舜井社区",
-                "11号楼 2单元 101室", 31.69, 113.38, LivingArrangement.ALONE, AbilityLevel.MODERATE_LOSS,
-                LocalDate.of(2026, 3, 1), institution.id(), true, "Asia/Shanghai"));
-        contacts.save(new EmergencyContact(null, elder.id(), 1, "王小明", "儿子", "13807222001"));
-        contacts.save(new EmergencyContact(null, elder.id(), 2, "社区网格员", "网格员", "0722-3300001"));
+        Institution institution = institution(tenant, tag);
+        Elder elder = elder(tenant, institution.id(), tag, 1);
         IssuedDevice button = device(tenant, "btn-" + tag, DeviceType.SOS_BUTTON, elder.id());
         return new World(tenant, institution, elder, button);
     }
@@ -83,6 +76,24 @@ public class Fixtures {
                 LocalDate.of(1938, 7, 15), Gender.FEMALE, null, "421303", "东城街道", "舜井社区",
                 "12号楼 1单元 201室", 31.69, 113.38, LivingArrangement.WITH_FAMILY, ability,
                 LocalDate.of(2026, 3, 1), world.institution().id(), true, "Asia/Shanghai"));
+    }
+
+    /** A street care centre of the tenant in 421303. */
+    public Institution institution(String tenant, String tag) {
+        return institutions.save(new Institution(null, tenant, "INST-" + tag, "养老服务中心 " + tag,
+                InstitutionType.STREET_CARE_CENTER, Ownership.PUBLIC_BUILT_PRIVATE_RUN, true, "421303", "东城街道",
+                "舜井社区", null, null, 40, 20, 30, 0, 0, true, "Asia/Shanghai"));
+    }
+
+    /** An elder living alone, served by the institution, with two emergency contacts; serial 0-999 keeps national ids apart. */
+    public Elder elder(String tenant, long institutionId, String tag, int serial) {
+        Elder elder = elders.save(new Elder(null, tenant, "王秀英" + tag, "42130319400302%03dX".formatted(serial),
+                LocalDate.of(1940, 3, 2), Gender.FEMALE, "13907221001", "421303", "东城街道", "舜井社区",
+                "11号楼 2单元 101室", 31.69, 113.38, LivingArrangement.ALONE, AbilityLevel.MODERATE_LOSS,
+                LocalDate.of(2026, 3, 1), institutionId, true, "Asia/Shanghai"));
+        contacts.save(new EmergencyContact(null, elder.id(), 1, "王小明", "儿子", "13807222001"));
+        contacts.save(new EmergencyContact(null, elder.id(), 2, "社区网格员", "网格员", "0722-3300001"));
+        return elder;
     }
 
     public IssuedDevice device(String tenant, String id, DeviceType type, Long elderId) {

@@ -1,0 +1,141 @@
+package org.smartcare.graphql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.smartcare.alert.AlertEngine;
+import org.smartcare.alert.AlertScope;
+import org.smartcare.alert.AlertTrigger;
+import org.smartcare.alert.AlertWorkflow;
+import org.smartcare.alert.Dispatch;
+import org.smartcare.care.Elder;
+import org.smartcare.care.Institution;
+import org.smartcare.device.DeviceRegistration.IssuedDevice;
+import org.smartcare.device.DeviceType;
+import org.smartcare.device.EventType;
+import org.smartcare.security.Role;
+import org.smartcare.support.Api;
+import org.smartcare.support.CountingDriver;
+import org.smartcare.support.CountingDriver.Executed;
+import org.smartcare.support.Fixtures;
+import org.smartcare.support.Fixtures.World;
+
+/**
+ * The operator's alert board costs the same few SQL statements for 5 alerts as for 50: every association
+ * (elder, contacts, institution, region, device, device state, orders, caregivers) is batched per level, not
+ * fetched per alert. The service's data source runs through {@link CountingDriver}, which also shows that no
+ * statement of a request runs on a Netty event-loop thread.
+ */
+@MicronautTest(environments = "test", transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatementCountIT implements TestPropertyProvider {
+
+    private static final int BOARD = 50;
+    /** The alert page, one batch per association level of the board query, and the audit of the reads. */
+    private static final int MAX_STATEMENTS = 12;
+
+    @Inject Api api;
+    @Inject Fixtures fixtures;
+    @Inject AlertEngine engine;
+    @Inject AlertWorkflow workflow;
+    @Inject TransactionOperations<Connection> transactions;
+
+    @Override
+    public Map<String, String> getProperties() {
+        String url = System.getenv().getOrDefault("SMARTCARE_DB_URL", "jdbc:postgresql://127.0.0.1:55432/smartcare");
+        return Map.of("datasources.default.url", CountingDriver.wrap(url),
+                "datasources.default.driver-class-name", CountingDriver.class.getName());
+    }
+
+    @Test
+    void theAlertBoardCostsTheSameStatementsFor5AndFor50Alerts() {
+        World world = boardOf(BOARD);
+        String operator = api.token(Role.OPERATOR, world.tenant());
+
+        List<Executed> five = cheapestOf(3, operator, 5);
+        List<Executed> fifty = cheapestOf(3, operator, BOARD);
+
+        assertEquals(five.size(), fifty.size(), "statements for 5 alerts:\n" + describe(five)
+                + "\nstatements for 50 alerts:\n" + describe(fifty));
+        assertTrue(fifty.size() <= MAX_STATEMENTS, fifty.size() + " statements:\n" + describe(fifty));
+        List<Executed> offVirtualThreads = fifty.stream().filter(s -> !s.virtual()).toList();
+        assertTrue(offVirtualThreads.isEmpty(), "the request's JDBC work must run on virtual threads, never on the"
+                + " Netty event loop:\n" + describe(offVirtualThreads));
+    }
+
+    /**
+     * The statements of the cheapest of a few identical requests. The counter sees the whole pool: statements of
+     * the service's timers (Micronaut's scheduled executor) are left out, and any other background work can only
+     * add statements to a run, never remove the request's own.
+     */
+    private List<Executed> cheapestOf(int runs, String token, int first) {
+        List<Executed> cheapest = null;
+        for (int run = 0; run < runs; run++) {
+            CountingDriver.reset();
+            JsonNode response = api.query(token, "operator-board.graphql", Map.of("first", first));
+            List<Executed> executed = CountingDriver.executed().stream()
+                    .filter(s -> !s.thread().startsWith("scheduled-executor")).toList();
+            assertNull(response.get("errors"), response.toString());
+            JsonNode edges = response.path("data").path("alerts").path("edges");
+            assertEquals(first, edges.size());
+            for (JsonNode edge : edges) {
+                JsonNode alert = edge.path("node");
+                assertTrue(alert.path("elder").path("name").isTextual() && alert.path("institution").path("name").isTextual()
+                        && alert.path("device").path("deviceId").isTextual(), alert.toString());
+                assertEquals(2, alert.path("elder").path("emergencyContacts").size(), alert.toString());
+                assertEquals(1, alert.path("serviceOrders").size(), alert.toString());
+            }
+            if (cheapest == null || executed.size() < cheapest.size()) {
+                cheapest = executed;
+            }
+        }
+        return cheapest;
+    }
+
+    /** A tenant with `size` dispatched SOS alerts: each its own button and elder, spread over five institutions. */
+    private World boardOf(int size) {
+        World world = fixtures.world();
+        List<Institution> institutions = new ArrayList<>(List.of(world.institution()));
+        for (int i = 1; i < 5; i++) {
+            institutions.add(fixtures.institution(world.tenant(), world.buttonId() + "-i" + i));
+        }
+        for (int i = 0; i < size; i++) {
+            Elder elder = fixtures.elder(world.tenant(), institutions.get(i % institutions.size()).id(),
+                    world.buttonId() + "-e" + i, 100 + i);
+            IssuedDevice button = fixtures.device(world.tenant(), world.buttonId() + "-b" + i, DeviceType.SOS_BUTTON,
+                    elder.id());
+            long seq = System.nanoTime();
+            List<Long> raised = transactions.executeWrite(status -> engine.onEvent(
+                    new AlertTrigger(button.device(), EventType.SOS_PRESS, seq, Instant.now(), null)));
+            long alert = raised.getFirst();
+            workflow.acknowledge(alert, AlertScope.EVERYTHING, "it-operator", null);
+            assertNull(workflow.dispatch(alert, AlertScope.EVERYTHING, "it-operator",
+                    new Dispatch.Order(Dispatch.OrderKind.EMERGENCY, null, null), null).failure());
+        }
+        return world;
+    }
+
+    private static String describe(List<Executed> statements) {
+        return statements.stream().map(s -> "  [" + s.thread() + "] " + oneLine(s.sql()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static String oneLine(String sql) {
+        String flat = sql == null ? "(batch)" : sql.replaceAll("\\s+", " ").strip();
+        return flat.length() > 160 ? flat.substring(0, 160) + "..." : flat;
+    }
+}
