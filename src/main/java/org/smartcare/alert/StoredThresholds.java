@@ -73,13 +73,13 @@ public class StoredThresholds implements ThresholdLookup {
     /** The scope's own override and the thresholds in force there; NOT_FOUND when the scope does not exist. */
     public ThresholdResult read(ThresholdScope scope) {
         return transactions.executeRead(status -> {
-            Optional<Long> institution = institutionOf(scope);
-            if (institution == null) {
+            Placement placement = place(scope);
+            if (!placement.exists()) {
                 return ThresholdResult.refused(ThresholdResult.Failure.NOT_FOUND, List.of(describe(scope) + " does not exist"));
             }
             Snapshot current = current();
             return ThresholdResult.of(scope, current.overrides().getOrDefault(scope, Map.of()),
-                    current.resolve(defaults, scope.tenantId(), institution.orElse(null), scope.elderId()));
+                    current.resolve(defaults, scope.tenantId(), placement.institutionId(), scope.elderId()));
         });
     }
 
@@ -90,13 +90,13 @@ public class StoredThresholds implements ThresholdLookup {
      */
     public ThresholdResult set(ThresholdScope scope, Map<ThresholdSetting, Integer> values, String actor) {
         ThresholdResult result = transactions.executeWrite(status -> {
-            Optional<Long> institution = institutionOf(scope);
-            if (institution == null) {
+            Placement placement = place(scope);
+            if (!placement.exists()) {
                 return ThresholdResult.refused(ThresholdResult.Failure.NOT_FOUND, List.of(describe(scope) + " does not exist"));
             }
             Snapshot current = load();
             AlertThresholds effective = Snapshot.without(current, scope)
-                    .resolve(defaults, scope.tenantId(), institution.orElse(null), scope.elderId()).with(values);
+                    .resolve(defaults, scope.tenantId(), placement.institutionId(), scope.elderId()).with(values);
             List<String> problems = effective.problems();
             if (!problems.isEmpty()) {
                 return ThresholdResult.refused(ThresholdResult.Failure.INVALID_VALUES, problems);
@@ -124,8 +124,8 @@ public class StoredThresholds implements ThresholdLookup {
         });
     }
 
-    /** The institution whose override applies under the scope (empty: none), or null when the scope does not exist. */
-    private Optional<Long> institutionOf(ThresholdScope scope) {
+    /** Whether the scope exists in its tenant, and the institution whose override applies under it. */
+    private Placement place(ThresholdScope scope) {
         String sql = scope.elderId() != null ? "SELECT institution_id FROM elder WHERE id = ? AND tenant_id = ?"
                 : scope.institutionId() != null ? "SELECT id FROM institution WHERE id = ? AND tenant_id = ?"
                 : "SELECT NULL::bigint FROM tenant WHERE id = ? OR id = ?";
@@ -137,7 +137,7 @@ public class StoredThresholds implements ThresholdLookup {
             }
             statement.setString(2, scope.tenantId());
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.ofNullable(row.getObject(1, Long.class)) : null;
+                return row.next() ? new Placement(true, row.getObject(1, Long.class)) : new Placement(false, null);
             }
         });
     }
@@ -188,6 +188,9 @@ public class StoredThresholds implements ThresholdLookup {
         return scope.elderId() != null ? "elder " + scope.elderId() + " of tenant " + scope.tenantId()
                 : scope.institutionId() != null ? "institution " + scope.institutionId() + " of tenant " + scope.tenantId()
                 : "tenant " + scope.tenantId();
+    }
+
+    private record Placement(boolean exists, @Nullable Long institutionId) {
     }
 
     /** Every override, as loaded at one moment. */

@@ -29,27 +29,36 @@ final class SustainedVitals {
      */
     static List<Episode> find(VitalSign sign, List<VitalsReading> readings, AlertThresholds thresholds,
                               Duration maxGap, Instant windowStart, Instant newFrom) {
+        Run high = new Run(Severity.HIGH);
+        Run medium = new Run(Severity.MEDIUM);
+        Episode highEpisode = null;
+        Episode mediumEpisode = null;
+        VitalsReading previous = null;
+        for (VitalsReading reading : readings) {
+            boolean gap = previous != null && Duration.between(previous.at(), reading.at()).compareTo(maxGap) > 0;
+            boolean mediumRestarted = medium.advance(reading, gap, sign, thresholds);
+            high.advance(reading, gap, sign, thresholds);
+            previous = reading;
+            if (mediumRestarted) {
+                medium.containsSustainedHigh = false;
+            }
+            if (high.sustained(reading, thresholds)) {
+                medium.containsSustainedHigh = true;
+                if (high.reportable(reading, windowStart, newFrom, maxGap)) {
+                    highEpisode = high.episode();
+                }
+            }
+            if (medium.sustained(reading, thresholds) && !medium.containsSustainedHigh
+                    && medium.reportable(reading, windowStart, newFrom, maxGap)) {
+                mediumEpisode = medium.episode();
+            }
+        }
         List<Episode> found = new ArrayList<>();
-        for (Severity severity : List.of(Severity.HIGH, Severity.MEDIUM)) {
-            Episode latest = null;
-            VitalsReading runStart = null;
-            VitalsReading previous = null;
-            for (VitalsReading reading : readings) {
-                if (!counts(sign, reading, thresholds.bands(sign), severity)) {
-                    runStart = null;
-                } else if (runStart == null || Duration.between(previous.at(), reading.at()).compareTo(maxGap) > 0) {
-                    runStart = reading;
-                }
-                previous = reading;
-                if (runStart != null && !reading.at().isBefore(newFrom)
-                        && Duration.between(runStart.at(), reading.at()).compareTo(thresholds.sustain(severity)) >= 0
-                        && Duration.between(windowStart, runStart.at()).compareTo(maxGap) > 0) {
-                    latest = new Episode(severity, runStart.at(), runStart.seq());
-                }
-            }
-            if (latest != null) {
-                found.add(latest);
-            }
+        if (highEpisode != null) {
+            found.add(highEpisode);
+        }
+        if (mediumEpisode != null) {
+            found.add(mediumEpisode);
         }
         return found;
     }
@@ -72,5 +81,43 @@ final class SustainedVitals {
         }
         Severity severity = bands.classify(value);
         return severity != null && severity.compareTo(atLeast) <= 0;
+    }
+
+    /** The current run of readings at or above one severity. */
+    private static final class Run {
+
+        private final Severity atLeast;
+        private VitalsReading start;
+        private boolean containsSustainedHigh;
+
+        Run(Severity atLeast) {
+            this.atLeast = atLeast;
+        }
+
+        /** Takes the next reading; returns whether it starts a new run. */
+        boolean advance(VitalsReading reading, boolean afterGap, VitalSign sign, AlertThresholds thresholds) {
+            if (!counts(sign, reading, thresholds.bands(sign), atLeast)) {
+                start = null;
+                return false;
+            }
+            if (start == null || afterGap) {
+                start = reading;
+                return true;
+            }
+            return false;
+        }
+
+        boolean sustained(VitalsReading latest, AlertThresholds thresholds) {
+            return start != null && Duration.between(start.at(), latest.at()).compareTo(thresholds.sustain(atLeast)) >= 0;
+        }
+
+        /** Reaches into the new samples, and surely began inside the window (else an earlier batch reported it). */
+        boolean reportable(VitalsReading latest, Instant windowStart, Instant newFrom, Duration maxGap) {
+            return !latest.at().isBefore(newFrom) && Duration.between(windowStart, start.at()).compareTo(maxGap) > 0;
+        }
+
+        Episode episode() {
+            return new Episode(atLeast, start.at(), start.seq());
+        }
     }
 }
