@@ -33,7 +33,7 @@ export SMARTCARE_PG_DIR="$SMARTCARE_STATE_DIR/pg"
 export SMARTCARE_MQTT_DIR="$SMARTCARE_STATE_DIR/mosquitto"
 
 # The generated secrets (hex strings, so they need no quoting anywhere).
-SMARTCARE_SECRET_VARS="SMARTCARE_DB_PASSWORD SMARTCARE_MQTT_PASSWORD SMARTCARE_MQTT_ADMIN_PASSWORD SMARTCARE_JWT_SECRET"
+SMARTCARE_SECRET_VARS="SMARTCARE_DB_PASSWORD SMARTCARE_MQTT_PASSWORD SMARTCARE_MQTT_ADMIN_PASSWORD SMARTCARE_JWT_SECRET SMARTCARE_CAMERA_GRANT_SECRET"
 
 # Read KEY=VALUE lines of the secrets file for the known keys that the environment leaves empty.
 # The file is parsed, never sourced, so it cannot run code.

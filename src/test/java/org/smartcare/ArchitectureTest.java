@@ -32,9 +32,10 @@ class ArchitectureTest {
             Map.entry("ingest", Set.of("telemetry", "device", "alert")),
             Map.entry("indicator", Set.of("care", "order", "alert")),
             Map.entry("db", Set.of("telemetry")),
-            Map.entry("demo", Set.of("care", "device")),
+            Map.entry("childcare", Set.of("care", "device", "alert")),
+            Map.entry("demo", Set.of("care", "device", "childcare")),
             Map.entry("graphql", Set.of("care", "device", "telemetry", "alert", "order", "ingest", "indicator",
-                    "security")));
+                    "security", "childcare")));
 
     private static JavaClasses classes;
 

@@ -30,7 +30,7 @@ public class GraphQLFactory {
 
     /** The contract's files in schema/graphql; a feature's types may live in a file of their own. */
     public static final List<String> SDL_FILES = List.of("schema.graphqls", "orders.graphqls", "indicators.graphqls",
-            "plans.graphqls", "admin.graphqls", "alerts.graphqls");
+            "plans.graphqls", "admin.graphqls", "alerts.graphqls", "privacy.graphqls");
     private static final List<String> ROOTS = List.of("Query", "Mutation", "Subscription");
 
     @Singleton

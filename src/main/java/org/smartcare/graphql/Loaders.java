@@ -13,6 +13,7 @@ import org.dataloader.DataLoaderOptions;
 import org.dataloader.DataLoaderRegistry;
 import org.dataloader.MappedBatchLoader;
 import org.smartcare.alert.AlertWorkflow;
+import org.smartcare.childcare.Children;
 import org.smartcare.care.Elder;
 import org.smartcare.care.Elders;
 import org.smartcare.care.EmergencyContact;
@@ -49,6 +50,7 @@ public class Loaders {
     public static final String ORDER_TRACK = "orderTrack";
     public static final String ORDER = "order";
     public static final String PLANS_OF = "plansOf";
+    public static final String GUARDIANS = "guardians";
 
     private final Elders elders;
     private final Institutions institutions;
@@ -59,10 +61,12 @@ public class Loaders {
     private final DeviceQueries deviceQueries;
     private final AlertWorkflow workflow;
     private final OrderLoaders orders;
+    private final Children children;
 
-    Loaders(AlertWorkflow workflow, Elders elders, Institutions institutions, Regions regions, Devices devices, EmergencyContacts contacts,
+    Loaders(Children children, AlertWorkflow workflow, Elders elders, Institutions institutions, Regions regions, Devices devices, EmergencyContacts contacts,
             DeviceStates states, DeviceQueries deviceQueries, OrderLoaders orders) {
         this.orders = orders;
+        this.children = children;
         this.states = states;
         this.workflow = workflow;
         this.deviceQueries = deviceQueries;
@@ -102,6 +106,8 @@ public class Loaders {
                 .register(ORDER_TRACK, DataLoaderFactory.newMappedDataLoader(orders.tracks(), options))
                 .register(ORDER, DataLoaderFactory.newMappedDataLoader(orders.orders(), options))
                 .register(PLANS_OF, DataLoaderFactory.newMappedDataLoader(orders.plansOf(), options))
+                .register(GUARDIANS, DataLoaderFactory.newMappedDataLoader(
+                        (Set<Long> ids) -> CompletableFuture.completedFuture(children.guardiansOf(ids)), options))
                 .build();
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.smartcare.care.Elder;
 import org.smartcare.care.ElderData;
 import org.smartcare.care.FamilyLinks;
+import org.smartcare.care.Institution;
 import org.smartcare.care.PartnerConsents;
 import org.smartcare.device.DeviceRegistration.IssuedDevice;
 import org.smartcare.device.DeviceType;
@@ -103,7 +104,22 @@ class PrivacyMatrixIT {
         ids.put("O2", order(operatorA, e2.id(), a.institution().id(), since, "m2"));
         ids.put("OB", order(operatorB, b.elder().id(), b.institution().id(), since, "mb"));
 
+        Institution nursery = fixtures.nursery(a.tenant(), "NU-" + tag);
+        database.execute("UPDATE institution SET opens_at = '00:00', closes_at = '23:59:59' WHERE id = "
+                + nursery.id()); // open whenever the test runs
+        Institution nurseryB = fixtures.nursery(b.tenant(), "NU-B");
+        IssuedDevice camera = fixtures.cameraAt(a.tenant(), "cam-" + tag, nursery.id());
+        ids.put("C1", GlobalId.encode("Child", fixtures.child(a.tenant(), "刘小雨", "421303202501010029", nursery.id(),
+                "it-family").id()));
+        ids.put("C2", GlobalId.encode("Child", fixtures.child(a.tenant(), "陈小乐", "421303202502020038", nursery.id(),
+                "it-other-family").id()));
+        ids.put("CB", GlobalId.encode("Child", fixtures.child(b.tenant(), "赵小满", "421303202503030047", nurseryB.id(),
+                "it-family").id()));
+        ids.put("K1", GlobalId.encode("Device", camera.device().id()));
+        ids.put("N1", GlobalId.encode("Institution", nursery.id()));
+
         Map<String, String> tokens = new HashMap<>();
+        tokens.put("NURSERY_STAFF", api.staffToken(a.tenant(), nursery.id()));
         tokens.put("ADMIN", api.token(Role.ADMIN, null));
         tokens.put("OPERATOR", operatorA);
         tokens.put("INSTITUTION_STAFF", api.staffToken(a.tenant(), a.institution().id()));

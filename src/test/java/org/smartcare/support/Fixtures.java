@@ -20,6 +20,11 @@ import org.smartcare.care.Region;
 import org.smartcare.care.Regions;
 import org.smartcare.care.Tenant;
 import org.smartcare.care.Tenants;
+import org.smartcare.childcare.Child;
+import org.smartcare.childcare.ChildScope;
+import org.smartcare.childcare.Children;
+import org.smartcare.childcare.Guardian;
+import org.smartcare.childcare.NewChild;
 import org.smartcare.device.DeviceRegistration;
 import org.smartcare.device.DeviceRegistration.IssuedDevice;
 import org.smartcare.device.DeviceRegistration.NewDevice;
@@ -43,10 +48,13 @@ public class Fixtures {
     private final DeviceRegistration registration;
     private final Caregivers caregivers;
     private final PartnerConsents consents;
+    private final Children children;
 
     Fixtures(Tenants tenants, Regions regions, Institutions institutions, Elders elders, EmergencyContacts contacts,
-             DeviceRegistration registration, Caregivers caregivers, PartnerConsents consents) {
+             DeviceRegistration registration, Caregivers caregivers, PartnerConsents consents,
+             Children children) {
         this.consents = consents;
+        this.children = children;
         this.caregivers = caregivers;
         this.tenants = tenants;
         this.regions = regions;
@@ -129,6 +137,22 @@ public class Fixtures {
     public void partnerConsent(String partner, String tenant, long elderId, ElderData... scopes) {
         consents.grant(tenant, partner, elderId, java.util.Set.of(scopes), java.time.Instant.now().minusSeconds(60),
                 null);
+    }
+
+    /** A nursery (托育机构) of the tenant, open from 07:30 to 18:00 Asia/Shanghai unless changed. */
+    public Institution nursery(String tenant, String code) {
+        return institutions.save(new Institution(null, tenant, code, "阳光托育园 " + code, InstitutionType.NURSERY,
+                Ownership.PRIVATE, true, "421303", "东城街道", "舜井社区", null, null, 0, 0, 0, 60, 40, true,
+                "Asia/Shanghai"));
+    }
+
+    /** A child enrolled at the nursery since this year's first of January, with one guardian (a FAMILY subject). */
+    public Child child(String tenant, String name, String nationalId, long nurseryId, String guardianSubject) {
+        long id = children.register(new NewChild(tenant, name, nationalId, LocalDate.now().minusMonths(20),
+                Gender.FEMALE));
+        children.addGuardian(new Guardian(id, guardianSubject, "刘芳", "母亲", "13907225001"));
+        children.enroll(id, nurseryId, LocalDate.now().withDayOfYear(1));
+        return children.find(ChildScope.EVERYTHING, id).orElseThrow();
     }
 
     private void ensureRegion(Region region) {

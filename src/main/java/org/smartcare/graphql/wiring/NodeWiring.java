@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import jakarta.inject.Singleton;
 import org.smartcare.alert.Alert;
 import org.smartcare.care.Elder;
+import org.smartcare.childcare.Child;
 import org.smartcare.care.Institution;
 import org.smartcare.device.Device;
 import org.smartcare.graphql.FetcherRegistry;
@@ -22,7 +23,10 @@ public class NodeWiring implements WiringContribution {
     private final DeviceWiring devices;
     private final OrderWiring orders;
 
-    NodeWiring(AlertWiring alerts, CareWiring care, DeviceWiring devices, OrderWiring orders) {
+    private final ChildWiring children;
+
+    NodeWiring(AlertWiring alerts, CareWiring care, DeviceWiring devices, OrderWiring orders, ChildWiring children) {
+        this.children = children;
         this.orders = orders;
         this.alerts = alerts;
         this.care = care;
@@ -43,6 +47,7 @@ public class NodeWiring implements WiringContribution {
             case DeviceWiring.TYPE -> devices.visible(env, id);
             case OrderWiring.TYPE -> orders.visible(env, id);
             case OrderWiring.CAREGIVER -> orders.visibleCaregiver(env, id);
+            case ChildWiring.TYPE -> children.visible(env, id);
             default -> null;
         };
     }
@@ -56,6 +61,7 @@ public class NodeWiring implements WiringContribution {
             case DeadLetter d -> DeadLetterWiring.TYPE;
             case ServiceOrder o -> OrderWiring.TYPE;
             case Caregiver c -> OrderWiring.CAREGIVER;
+            case Child c -> ChildWiring.TYPE;
             default -> throw new IllegalStateException("no GraphQL type for " + value.getClass());
         };
     }
