@@ -83,6 +83,17 @@ public class StoredThresholds implements ThresholdLookup {
         });
     }
 
+    /** The tenant an institution or (when given) an elder belongs to. */
+    public Optional<String> tenantOf(@Nullable Long institutionId, @Nullable Long elderId) {
+        String sql = elderId != null ? "SELECT tenant_id FROM elder WHERE id = ?" : "SELECT tenant_id FROM institution WHERE id = ?";
+        return transactions.executeRead(status -> jdbc.prepareStatement(sql, statement -> {
+            statement.setLong(1, elderId != null ? elderId : institutionId);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.<String>empty();
+            }
+        }));
+    }
+
     /**
      * Replaces the scope's override with {@code values} (a setting left out inherits again; none at all removes
      * the override). Refused when the scope does not exist or the thresholds in force there would not make

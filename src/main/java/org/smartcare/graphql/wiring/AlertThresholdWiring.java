@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.smartcare.alert.StoredThresholds;
 import org.smartcare.alert.ThresholdResult;
 import org.smartcare.alert.ThresholdScope;
@@ -37,7 +38,11 @@ public class AlertThresholdWiring implements WiringContribution {
 
     private Map<String, Object> read(DataFetchingEnvironment env) {
         Caller caller = RequestContext.caller(env);
-        ThresholdScope scope = scope(env.getArgument("scope"));
+        Optional<ThresholdScope> named = scope(env.getArgument("scope"));
+        if (named.isEmpty()) {
+            return null;
+        }
+        ThresholdScope scope = named.get();
         boolean allowed = caller.is(Role.ADMIN)
                 || caller.is(Role.OPERATOR) && scope.tenantId().equals(caller.tenantId());
         if (!allowed) {
@@ -52,7 +57,11 @@ public class AlertThresholdWiring implements WiringContribution {
         if (!caller.is(Role.ADMIN)) {
             return payload(null, "FORBIDDEN", caller.role() + " may not set alert thresholds", List.of());
         }
-        ThresholdScope scope = scope(env.getArgument("scope"));
+        Optional<ThresholdScope> named = scope(env.getArgument("scope"));
+        if (named.isEmpty()) {
+            return payload(null, "NOT_FOUND", "no such institution or elder", List.of());
+        }
+        ThresholdScope scope = named.get();
         Map<String, Object> input = env.getArgument("values");
         Map<ThresholdSetting, Integer> values = new EnumMap<>(ThresholdSetting.class);
         for (ThresholdSetting setting : ThresholdSetting.values()) {
@@ -69,11 +78,20 @@ public class AlertThresholdWiring implements WiringContribution {
         return payload(view(result), null, null, List.of());
     }
 
-    private static ThresholdScope scope(Map<String, Object> input) {
+    /**
+     * The scope the input names, with the tenant of the named institution or elder when the input leaves it
+     * out (empty when that institution or elder does not exist).
+     */
+    private Optional<ThresholdScope> scope(Map<String, Object> input) {
         Long institution = Arguments.idOf(input.get("institution"), CareWiring.INSTITUTION);
         Long elder = Arguments.idOf(input.get("elder"), CareWiring.ELDER);
+        String tenant = (String) input.get("tenant");
+        if (tenant == null && (institution == null) == (elder == null)) {
+            throw ApiError.badInput("give the tenant, or one institution or elder");
+        }
+        Optional<String> owner = tenant != null ? Optional.of(tenant) : thresholds.tenantOf(institution, elder);
         try {
-            return new ThresholdScope((String) input.get("tenant"), institution, elder);
+            return owner.map(t -> new ThresholdScope(t, institution, elder));
         } catch (IllegalArgumentException e) {
             throw ApiError.badInput(e.getMessage());
         }
