@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * Elders' consents that a partner app reads some categories of their data, for a time. A consent is revoked,
- * never deleted; a new grant for the same partner and elder replaces the live one.
+ * never deleted; a different grant for the same partner and elder replaces the live one, the same grant again
+ * changes nothing.
  */
 @Singleton
 public class PartnerConsents {
@@ -29,6 +30,22 @@ public class PartnerConsents {
         if (scopes.isEmpty()) {
             throw new IllegalArgumentException("a consent names at least one category of data");
         }
+        Long same = jdbc.prepareStatement("""
+                SELECT id FROM partner_consent WHERE tenant_id = ? AND partner = ? AND elder_id = ? AND revoked_at IS NULL
+                  AND scopes = ? AND granted_at = ? AND expires_at IS NOT DISTINCT FROM ?""", statement -> {
+            statement.setString(1, tenantId);
+            statement.setString(2, partner);
+            statement.setLong(3, elderId);
+            statement.setArray(4, statement.getConnection().createArrayOf("text", sorted(scopes)));
+            statement.setTimestamp(5, Timestamp.from(from));
+            statement.setTimestamp(6, until == null ? null : Timestamp.from(until));
+            try (var rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : null;
+            }
+        });
+        if (same != null) {
+            return same; // the same grant again: nothing changes
+        }
         revoke(tenantId, partner, elderId, from);
         return jdbc.prepareStatement("""
                 INSERT INTO partner_consent (tenant_id, partner, elder_id, scopes, granted_at, expires_at)
@@ -36,8 +53,7 @@ public class PartnerConsents {
                 RETURNING id""", statement -> {
             statement.setString(1, tenantId);
             statement.setString(2, partner);
-            statement.setArray(3, statement.getConnection().createArrayOf("text",
-                    scopes.stream().map(Enum::name).sorted().toArray()));
+            statement.setArray(3, statement.getConnection().createArrayOf("text", sorted(scopes)));
             statement.setTimestamp(4, Timestamp.from(from));
             if (until == null) {
                 statement.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
@@ -53,6 +69,24 @@ public class PartnerConsents {
                 return rows.getLong(1);
             }
         });
+    }
+
+    /** Whether the partner ever held a consent of the elder (live, expired or revoked). */
+    @Transactional
+    public boolean ever(String tenantId, String partner, long elderId) {
+        return jdbc.prepareStatement("SELECT 1 FROM partner_consent WHERE tenant_id = ? AND partner = ? AND elder_id = ?",
+                statement -> {
+                    statement.setString(1, tenantId);
+                    statement.setString(2, partner);
+                    statement.setLong(3, elderId);
+                    try (var rows = statement.executeQuery()) {
+                        return rows.next();
+                    }
+                });
+    }
+
+    private static Object[] sorted(Set<ElderData> scopes) {
+        return scopes.stream().map(Enum::name).sorted().toArray();
     }
 
     /** Revokes the live consent of the partner for the elder, if any; returns whether there was one. */

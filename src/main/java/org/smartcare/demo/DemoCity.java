@@ -56,9 +56,12 @@ public class DemoCity {
     private final EmergencyContacts contacts;
     private final DeviceRegistration registration;
     private final Path devicesFile;
+    private final DemoFamilies families;
 
     DemoCity(Tenants tenants, Regions regions, Institutions institutions, Elders elders, EmergencyContacts contacts,
-             DeviceRegistration registration, @Value("${smartcare.demo.devices-file}") String devicesFile) {
+             DeviceRegistration registration, @Value("${smartcare.demo.devices-file}") String devicesFile,
+             DemoFamilies families) {
+        this.families = families;
         this.tenants = tenants;
         this.regions = regions;
         this.institutions = institutions;
@@ -92,8 +95,10 @@ public class DemoCity {
         Institution nursery = institution("SZ-NU-01", "曾都区阳光托育园", InstitutionType.NURSERY, Ownership.PRIVATE,
                 true, "421303", 0, 0, 0, 120, 96);
         List<String> buttonCredentials = new ArrayList<>();
+        List<Elder> cityElders = new ArrayList<>();
         for (int i = 1; i <= ELDERS; i++) {
             Elder elder = elder(i, i % 3 == 0 ? home : centre);
+            cityElders.add(elder);
             String suffix = String.format("%04d", i);
             buttonCredentials.add("btn-" + suffix + "," + registration.register(new NewDevice("btn-" + suffix, TENANT,
                     DeviceType.SOS_BUTTON, "SOS-" + suffix, elder.id(), null, null)).secret());
@@ -107,6 +112,7 @@ public class DemoCity {
             registration.register(new NewDevice("cam-" + suffix, TENANT, DeviceType.NURSERY_CAMERA, "CAM-" + suffix,
                     null, nursery.id(), null));
         }
+        families.load(cityElders, nursery);
         writeCredentials(buttonCredentials);
         LOG.info("demo city loaded: {} elders, credentials of {} SOS buttons in {}", ELDERS, buttonCredentials.size(),
                 devicesFile.toAbsolutePath());
