@@ -27,6 +27,8 @@ class GraphQLOverHttpIT {
     @Inject Api api;
     @Inject Fixtures fixtures;
     @Inject Database database;
+    @Inject org.smartcare.alert.AlertEngine engine;
+    @Inject io.micronaut.transaction.TransactionOperations<java.sql.Connection> transactions;
     @Value("${smartcare.mqtt.url}") String broker;
 
     @Test
@@ -62,6 +64,41 @@ class GraphQLOverHttpIT {
         assertTrue(body.path("data").isMissingNode(), response.body());
         assertEquals("BAD_USER_INPUT", body.path("errors").path(0).path("extensions").path("code").asText());
         assertTrue(body.path("errors").path(0).path("message").asText().contains("between 1 and 100"));
+    }
+
+    @Test
+    void batchesOfOperationsAreRefused() {
+        HttpResponse<String> batch = api.post(api.token(Role.OPERATOR, "demo-city"), Api.GRAPHQL_RESPONSE,
+                "[{\"query\":\"{ __typename }\"},{\"query\":\"{ __typename }\"}]");
+        assertEquals(400, batch.statusCode(), batch.body());
+        assertTrue(batch.body().contains("must be a JSON object"), batch.body());
+    }
+
+    @Test
+    void aValidTokenWithoutASmartCareRoleIsForbidden() {
+        HttpResponse<String> response = api.post(api.tokenWithRoles(java.util.List.of("VISITOR")),
+                Api.GRAPHQL_RESPONSE, "{\"query\":\"{ __typename }\"}");
+        assertEquals(403, response.statusCode(), response.body());
+        assertEquals(Api.GRAPHQL_RESPONSE, response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void anUnexpectedFailureShowsNeitherStackTraceNorSql() throws Exception {
+        World world = fixtures.world();
+        long alert = transactions.executeWrite(status -> engine.onEvent(new org.smartcare.alert.AlertTrigger(
+                world.button().device(), org.smartcare.device.EventType.SOS_PRESS, DeviceClient.nextSeq(),
+                java.time.Instant.now(), null))).getFirst();
+        // PostgreSQL refuses NUL in text: the write fails deep in JDBC.
+        JsonNode response = api.operation(api.token(Role.OPERATOR, world.tenant()), "alert-workflow.graphql", "Note",
+                Map.of("id", GlobalId.encode("Alert", alert), "note", "call\u0000back"));
+        String body = response.toString();
+        assertTrue(response.path("errors").size() > 0, body);
+        for (String leak : java.util.List.of("SQL", "PSQL", "INSERT", "Exception", "at org.", "at java.", "0x00")) {
+            assertTrue(!body.contains(leak), "the answer leaks '" + leak + "': " + body);
+        }
+        assertTrue(response.path("errors").path(0).path("message").asText().startsWith("internal error (incident "),
+                body);
+        assertEquals("INTERNAL", response.path("errors").path(0).path("extensions").path("code").asText(), body);
     }
 
     @Test

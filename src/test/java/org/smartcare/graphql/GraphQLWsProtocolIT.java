@@ -2,6 +2,7 @@ package org.smartcare.graphql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -11,7 +12,7 @@ import org.smartcare.security.Role;
 import org.smartcare.support.Api;
 import org.smartcare.support.GraphQLWsClient;
 
-/** graphql-transport-ws close codes, as the protocol defines them. */
+/** graphql-transport-ws close codes, as the protocol defines them, and operations keyed per connection. */
 @MicronautTest(environments = "test", transactional = false)
 class GraphQLWsProtocolIT {
 
@@ -60,6 +61,28 @@ class GraphQLWsProtocolIT {
             ws.subscribe("same", SUBSCRIPTION, Map.of());
             ws.subscribe("same", SUBSCRIPTION, Map.of());
             assertEquals(4409, ws.closeCode(Duration.ofSeconds(5)));
+        }
+    }
+
+    @Test
+    void operationIdsBelongToTheirConnection() throws InterruptedException {
+        String token = api.token(Role.OPERATOR, "demo-city");
+        try (GraphQLWsClient a = new GraphQLWsClient(api.wsUri()); GraphQLWsClient b = new GraphQLWsClient(api.wsUri())) {
+            a.init(token);
+            b.init(token);
+            assertEquals("connection_ack", a.next(Duration.ofSeconds(5)).path("type").asText());
+            assertEquals("connection_ack", b.next(Duration.ofSeconds(5)).path("type").asText());
+            a.subscribe("1", SUBSCRIPTION, Map.of());
+            // The same id on another connection is another operation: it runs, and its end leaves a's alone.
+            b.subscribe("1", "{ alerts(first: 1) { pageInfo { hasNextPage } } }", Map.of());
+            JsonNode next = b.next(Duration.ofSeconds(5));
+            assertEquals("next", next.path("type").asText(), next.toString());
+            assertEquals("1", next.path("id").asText());
+            assertEquals("complete", b.next(Duration.ofSeconds(5)).path("type").asText());
+            a.send(Map.of("type", "ping"));
+            assertEquals("pong", a.next(Duration.ofSeconds(5)).path("type").asText(), "a got b's messages");
+            a.subscribe("1", SUBSCRIPTION, Map.of());
+            assertEquals(4409, a.closeCode(Duration.ofSeconds(5)), "a's operation 1 must still be running");
         }
     }
 

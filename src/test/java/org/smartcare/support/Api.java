@@ -56,6 +56,22 @@ public class Api {
         }
     }
 
+    /** A validly signed token whose roles are none of SmartCare's. */
+    public String tokenWithRoles(java.util.List<String> roles) {
+        try {
+            java.time.Instant now = java.time.Instant.now();
+            com.nimbusds.jwt.JWTClaimsSet claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("it-stranger")
+                    .issuer("smartcare").issueTime(java.util.Date.from(now))
+                    .expirationTime(java.util.Date.from(now.plus(Duration.ofHours(1)))).claim("roles", roles).build();
+            com.nimbusds.jwt.SignedJWT jwt = new com.nimbusds.jwt.SignedJWT(
+                    new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), claims);
+            jwt.sign(new com.nimbusds.jose.crypto.MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String token(Role role, String tenant, String signingSecret, Duration ttl) {
         try {
             return TokenCli.mint(signingSecret, "it-" + role.name().toLowerCase(), role,
