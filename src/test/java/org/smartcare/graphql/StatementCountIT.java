@@ -10,6 +10,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +34,14 @@ import org.smartcare.support.CountingDriver;
 import org.smartcare.support.CountingDriver.Executed;
 import org.smartcare.support.Fixtures;
 import org.smartcare.support.Fixtures.World;
+import org.smartcare.support.GraphQLWsClient;
+import org.smartcare.support.Resources;
 
 /**
  * The operator's alert board costs the same few SQL statements for 5 alerts as for 50: every association
  * (elder, contacts, institution, region, device, device state, orders, caregivers) is batched per level, not
  * fetched per alert. The service's data source runs through {@link CountingDriver}, which also shows that no
- * statement of a request runs on a Netty event-loop thread.
+ * statement of a request, over HTTP or graphql-ws, runs on a Netty event-loop thread.
  */
 @MicronautTest(environments = "test", transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,10 +64,11 @@ class StatementCountIT implements TestPropertyProvider {
                 "datasources.default.driver-class-name", CountingDriver.class.getName());
     }
 
+    private World board;
+
     @Test
     void theAlertBoardCostsTheSameStatementsFor5AndFor50Alerts() {
-        World world = boardOf(BOARD);
-        String operator = api.token(Role.OPERATOR, world.tenant());
+        String operator = api.token(Role.OPERATOR, board().tenant());
 
         List<Executed> five = cheapestOf(3, operator, 5);
         List<Executed> fifty = cheapestOf(3, operator, BOARD);
@@ -75,6 +79,25 @@ class StatementCountIT implements TestPropertyProvider {
         List<Executed> offVirtualThreads = fifty.stream().filter(s -> !s.virtual()).toList();
         assertTrue(offVirtualThreads.isEmpty(), "the request's JDBC work must run on virtual threads, never on the"
                 + " Netty event loop:\n" + describe(offVirtualThreads));
+    }
+
+    @Test
+    void overGraphqlWsTheBoardAlsoRunsOnVirtualThreads() throws Exception {
+        String operator = api.token(Role.OPERATOR, board().tenant());
+        try (GraphQLWsClient ws = new GraphQLWsClient(api.wsUri())) {
+            ws.init(operator);
+            assertEquals("connection_ack", ws.next(Duration.ofSeconds(5)).path("type").asText());
+            CountingDriver.reset();
+            ws.subscribe("board", Resources.text("graphql/operator-board.graphql"), Map.of("first", BOARD));
+            JsonNode next = ws.next(Duration.ofSeconds(10));
+            List<Executed> executed = CountingDriver.executed().stream()
+                    .filter(s -> !s.thread().startsWith("scheduled-executor")).toList();
+            assertEquals(BOARD, next.path("payload").path("data").path("alerts").path("edges").size(), next.toString());
+            assertTrue(executed.size() <= MAX_STATEMENTS, executed.size() + " statements:\n" + describe(executed));
+            List<Executed> offVirtualThreads = executed.stream().filter(s -> !s.virtual()).toList();
+            assertTrue(offVirtualThreads.isEmpty(), "graphql-ws work must leave the event loop:\n"
+                    + describe(offVirtualThreads));
+        }
     }
 
     /**
@@ -104,6 +127,13 @@ class StatementCountIT implements TestPropertyProvider {
             }
         }
         return cheapest;
+    }
+
+    private synchronized World board() {
+        if (board == null) {
+            board = boardOf(BOARD);
+        }
+        return board;
     }
 
     /** A tenant with `size` dispatched SOS alerts: each its own button and elder, spread over five institutions. */
