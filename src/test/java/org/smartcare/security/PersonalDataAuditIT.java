@@ -115,6 +115,30 @@ class PersonalDataAuditIT {
     }
 
     @Test
+    void aGuardiansReadOfTheirChildIsAuditedUnderTheChild() {
+        World world = fixtures.world();
+        String guardian = "it-guardian-" + UUID.randomUUID();
+        var nursery = fixtures.nursery(world.tenant(), "NU-" + UUID.randomUUID().toString().substring(0, 6));
+        var child = fixtures.child(world.tenant(), "刘小宝", "421303202501010027", nursery.id(), guardian);
+        String childId = GlobalId.encode("Child", child.id());
+        JsonNode answer = api.operation(api.tokenOf(guardian, Role.FAMILY, world.tenant()), "elder-detail.graphql",
+                "ChildDetail", Map.of("id", childId));
+        assertEquals("刘小宝", answer.at("/data/child/name").asText(), answer.toString());
+
+        JsonNode page = api.query(api.token(Role.ADMIN, null), "personal-data-reads.graphql",
+                Map.of("filter", Map.of("childId", childId))).at("/data/personalDataReads/edges");
+        assertEquals(1, page.size(), page.toString());
+        JsonNode read = page.at("/0/node");
+        assertEquals("CHILD", read.path("dataSubjectKind").asText());
+        assertEquals(childId, read.path("dataSubjectId").asText());
+        assertEquals(guardian, read.path("subject").asText());
+        assertEquals("FAMILY", read.path("role").asText());
+        assertEquals("ChildDetail", read.path("operation").asText());
+        assertTrue(texts(read.path("fields")).containsAll(List.of("Child.name", "Child.nationalId", "Guardian.phone")),
+                read.toString());
+    }
+
+    @Test
     void readsAreListedPerElderAndPageByPage() {
         World world = fixtures.world();
         String token = api.tokenOf("it-op-" + UUID.randomUUID(), Role.OPERATOR, world.tenant());
