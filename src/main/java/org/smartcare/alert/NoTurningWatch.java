@@ -22,9 +22,17 @@ import org.smartcare.device.Device;
 public class NoTurningWatch {
 
     static final String KIND = "NO_TURNING";
+    /**
+     * After a watch fired, the next one is due a whole period after it at the earliest, even when the samples that
+     * start it are older (late or backdated): one reminder per period, not one per late message.
+     */
     private static final String START = """
             INSERT INTO alert_timer (kind, device_id, due_at, source_ts, source_seq)
-            SELECT 'NO_TURNING', s.device_id, s.due_at, s.since, s.seq
+            SELECT 'NO_TURNING', s.device_id,
+                   greatest(s.due_at, (SELECT max(f.due_at) FROM alert_timer f WHERE f.kind = 'NO_TURNING'
+                                         AND f.device_id = s.device_id AND f.fired_at IS NOT NULL)
+                                      + (s.due_at - s.since)),
+                   s.since, s.seq
             FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[], ?::bigint[]) AS s(device_id, due_at, since, seq)
             JOIN device d ON d.id = s.device_id JOIN elder e ON e.id = d.elder_id
             WHERE e.ability_level IN ('SEVERE_LOSS', 'COMPLETE_LOSS')

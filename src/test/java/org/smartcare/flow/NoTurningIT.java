@@ -57,6 +57,14 @@ class NoTurningIT {
         assertEquals(1, database.count(TIMERS + " AND fired_at IS NOT NULL", id), "fired exactly once");
 
         try (DeviceClient sensor = new DeviceClient(broker, id, bed.secret())) {
+            publish(sensor, BedTimeline.from(start.plusSeconds(20)).inBed(10, 66, 14), 3); // late, still in bed
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.count(TIMERS, id) == 2);
+        Thread.sleep(2_500);
+        assertEquals(1, database.count("SELECT occurrences FROM alert WHERE device_id = ?", id),
+                "the next watch is due a whole period after the first fired, not at once");
+
+        try (DeviceClient sensor = new DeviceClient(broker, id, bed.secret())) {
             sensor.publishEvent(event("turn", 100, Instant.now().minusSeconds(5)));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
