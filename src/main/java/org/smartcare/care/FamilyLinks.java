@@ -14,10 +14,10 @@ public class FamilyLinks {
         this.jdbc = jdbc;
     }
 
-    /** Links the family member to the elder of the same tenant; linking twice changes nothing. */
+    /** Links the family member to the elder of the same tenant; returns false when already linked. */
     @Transactional
-    public void link(String tenantId, String subject, long elderId, String relation) {
-        jdbc.prepareStatement("""
+    public boolean link(String tenantId, String subject, long elderId, String relation) {
+        return jdbc.prepareStatement("""
                 INSERT INTO family_link (tenant_id, subject, elder_id, relation)
                 SELECT ?, ?, e.id, ? FROM elder e WHERE e.id = ? AND e.tenant_id = ?
                 ON CONFLICT DO NOTHING""", statement -> {
@@ -26,18 +26,19 @@ public class FamilyLinks {
             statement.setString(3, relation);
             statement.setLong(4, elderId);
             statement.setString(5, tenantId);
-            return statement.executeUpdate();
+            return statement.executeUpdate() > 0;
         });
     }
 
+    /** Removes the link; returns false when there was none. */
     @Transactional
-    public void unlink(String tenantId, String subject, long elderId) {
-        jdbc.prepareStatement("DELETE FROM family_link WHERE tenant_id = ? AND subject = ? AND elder_id = ?",
+    public boolean unlink(String tenantId, String subject, long elderId) {
+        return jdbc.prepareStatement("DELETE FROM family_link WHERE tenant_id = ? AND subject = ? AND elder_id = ?",
                 statement -> {
                     statement.setString(1, tenantId);
                     statement.setString(2, subject);
                     statement.setLong(3, elderId);
-                    return statement.executeUpdate();
+                    return statement.executeUpdate() > 0;
                 });
     }
 }

@@ -23,9 +23,13 @@ public class PartnerConsents {
         this.jdbc = jdbc;
     }
 
-    /** Grants a consent from {@code from} until {@code until} (null: until revoked); returns its id. */
+    /** A consent's id, and whether granting it changed anything. */
+    public record Grant(long id, boolean changed) {
+    }
+
+    /** Grants a consent from {@code from} until {@code until} (null: until revoked). */
     @Transactional
-    public long grant(String tenantId, String partner, long elderId, Set<ElderData> scopes, Instant from,
+    public Grant grant(String tenantId, String partner, long elderId, Set<ElderData> scopes, Instant from,
                       @Nullable Instant until) {
         if (scopes.isEmpty()) {
             throw new IllegalArgumentException("a consent names at least one category of data");
@@ -44,10 +48,10 @@ public class PartnerConsents {
             }
         });
         if (same != null) {
-            return same; // the same grant again: nothing changes
+            return new Grant(same, false); // the same grant again: nothing changes
         }
         revoke(tenantId, partner, elderId, from);
-        return jdbc.prepareStatement("""
+        return new Grant(jdbc.prepareStatement("""
                 INSERT INTO partner_consent (tenant_id, partner, elder_id, scopes, granted_at, expires_at)
                 SELECT ?, ?, e.id, ?, ?, ? FROM elder e WHERE e.id = ? AND e.tenant_id = ?
                 RETURNING id""", statement -> {
@@ -68,7 +72,7 @@ public class PartnerConsents {
                 }
                 return rows.getLong(1);
             }
-        });
+        }), true);
     }
 
     /** Whether the partner ever held a consent of the elder (live, expired or revoked). */

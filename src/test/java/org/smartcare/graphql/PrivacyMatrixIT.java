@@ -168,6 +168,53 @@ class PrivacyMatrixIT {
         }
     }
 
+    @Test
+    void operatorsRecordFamilyLinksAndConsentsThatOpenAndCloseAccess() {
+        World a = fixtures.world();
+        World b = fixtures.world();
+        String elder = GlobalId.encode("Elder", a.elder().id());
+        String operator = api.token(Role.OPERATOR, a.tenant());
+        String family = api.tokenOf("it-fam-" + a.tenant(), Role.FAMILY, a.tenant());
+        String partner = api.tokenOf("it-app-" + a.tenant(), Role.PARTNER, a.tenant());
+        Map<String, Object> link = Map.of("elder", elder, "subject", "it-fam-" + a.tenant());
+        Map<String, Object> consent = Map.of("elder", elder, "partner", "it-app-" + a.tenant(),
+                "scopes", java.util.List.of("ALERTS"));
+
+        assertTrue(sees(family, elder).isNull(), "not linked yet");
+        assertEquals("true", readers(operator, "Link", link).path("changed").asText());
+        assertEquals("false", readers(operator, "Link", link).path("changed").asText(), "linking twice changes nothing");
+        assertEquals(elder, sees(family, elder).path("id").asText());
+        assertEquals("true", readers(operator, "Unlink", link).path("changed").asText());
+        assertTrue(sees(family, elder).isNull(), "unlinked: nothing from the next request on");
+
+        assertEquals("true", readers(operator, "Grant", Map.of("input", consent)).path("changed").asText());
+        assertEquals(elder, sees(partner, elder).path("id").asText());
+        assertEquals("true", readers(operator, "Revoke", Map.of("elder", elder, "partner", "it-app-" + a.tenant()))
+                .path("changed").asText());
+        assertTrue(sees(partner, elder).isNull(), "a revoked consent closes access");
+
+        assertEquals("NOT_FOUND", readers(api.token(Role.OPERATOR, b.tenant()), "Link", link).at("/error/code").asText(),
+                "another tenant's elder does not exist for them");
+        for (String token : java.util.List.of(family, partner, api.staffToken(a.tenant(), a.institution().id()))) {
+            assertEquals("FORBIDDEN", readers(token, "Grant", Map.of("input", consent)).at("/error/code").asText());
+        }
+        Map<String, Object> empty = Map.of("elder", elder, "partner", "x", "scopes", java.util.List.of());
+        assertEquals("INVALID_INPUT", readers(operator, "Grant", Map.of("input", empty)).at("/error/code").asText());
+        Map<String, Object> backwards = Map.of("elder", elder, "partner", "x", "scopes", java.util.List.of("ORDERS"),
+                "from", "2026-02-01T00:00:00Z", "until", "2026-01-01T00:00:00Z");
+        assertEquals("INVALID_INPUT", readers(operator, "Grant", Map.of("input", backwards)).at("/error/code").asText());
+    }
+
+    private JsonNode readers(String token, String operation, Map<String, Object> variables) {
+        JsonNode answer = api.operation(token, "readers.graphql", operation, variables);
+        assertTrue(answer.path("errors").isMissingNode(), answer.toString());
+        return answer.path("data").elements().next();
+    }
+
+    private JsonNode sees(String token, String elder) {
+        return api.operation(token, "readers.graphql", "Elder", Map.of("id", elder)).at("/data/node");
+    }
+
     private void check(Matrix matrix, String line) throws IOException {
         String[] cells = line.split("\\|");
         assertEquals(5, cells.length, "a row has five cells: " + line);
