@@ -1,11 +1,16 @@
 package org.smartcare;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +77,17 @@ class ArchitectureTest {
     void pahoStaysInTheMqttEdges() {
         noClasses().that().resideOutsideOfPackage("..mqtt..")
                 .should().dependOnClassesThat().resideInAPackage("org.eclipse.paho..")
+                .check(classes);
+    }
+
+    @Test
+    void controllersThatRunOperationsLeaveTheEventLoop() {
+        // Micronaut runs a controller on the Netty event loop unless told otherwise; operations block on JDBC.
+        DescribedPredicate<JavaClass> runOperations = DescribedPredicate.describe("run GraphQL operations",
+                type -> type.getDirectDependenciesFromSelf().stream()
+                        .anyMatch(dependency -> dependency.getTargetClass().getName().equals(ROOT + "graphql.GraphQLExecutor")));
+        classes().that().areAnnotatedWith(Controller.class).and(runOperations)
+                .should().beAnnotatedWith(ExecuteOn.class)
                 .check(classes);
     }
 

@@ -25,6 +25,8 @@ import io.micronaut.security.rules.SecurityRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.smartcare.graphql.GraphQLExecutor;
 import org.smartcare.graphql.GraphQLRequest;
 import org.smartcare.graphql.RateLimiter;
@@ -41,6 +43,7 @@ import org.smartcare.security.Caller;
 public class GraphQLHttpController {
 
     static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+    private static final Logger LOG = LoggerFactory.getLogger(GraphQLHttpController.class);
 
     private final GraphQLExecutor executor;
     private final RateLimiter rateLimiter;
@@ -98,7 +101,17 @@ public class GraphQLHttpController {
         if (GraphQLExecutor.operationType(request).orElse(null) == OperationDefinition.Operation.SUBSCRIPTION) {
             return error(HttpStatus.BAD_REQUEST, "subscriptions are served over WebSocket at /graphql-ws", modern);
         }
-        ExecutionResult result = executor.execute(caller, request);
+        ExecutionResult result;
+        try {
+            result = executor.execute(caller, request);
+        } catch (RuntimeException e) {
+            // Micronaut's default 500 would echo the exception's message, which may carry SQL.
+            String incident = Long.toHexString(System.nanoTime());
+            LOG.error("GraphQL request failed outside execution (incident {})", incident, e);
+            return respond(HttpStatus.INTERNAL_SERVER_ERROR, Map.of("errors", List.of(Map.of(
+                    "message", "internal error (incident " + incident + ")",
+                    "extensions", Map.of("code", "INTERNAL")))), modern);
+        }
         // Without data the request never started executing (parse or validation error): a 400 for clients
         // that speak graphql-response+json; legacy application/json clients always get 200.
         // An answer withheld for want of an audit is the service's failure, not the request's: 503.
