@@ -108,7 +108,10 @@ public class StoredThresholds implements ThresholdLookup {
             Snapshot current = load();
             AlertThresholds effective = Snapshot.without(current, scope)
                     .resolve(defaults, scope.tenantId(), placement.institutionId(), scope.elderId()).with(values);
-            List<String> problems = effective.problems();
+            List<String> problems = new ArrayList<>(effective.problems());
+            if (problems.isEmpty()) {
+                problems.addAll(narrowerProblems(Snapshot.with(current, scope, values), scope));
+            }
             if (!problems.isEmpty()) {
                 return ThresholdResult.refused(ThresholdResult.Failure.INVALID_VALUES, problems);
             }
@@ -117,6 +120,27 @@ public class StoredThresholds implements ThresholdLookup {
         });
         snapshot = null; // after the commit: the next lookup reloads
         return result;
+    }
+
+    /** What the change would break in the overrides beneath the scope (an institution's, an elder's). */
+    private List<String> narrowerProblems(Snapshot changed, ThresholdScope scope) {
+        if (scope.elderId() != null) {
+            return List.of();
+        }
+        List<String> problems = new ArrayList<>();
+        for (ThresholdScope narrower : changed.overrides().keySet()) {
+            if (!narrower.tenantId().equals(scope.tenantId()) || narrower.equals(scope)
+                    || narrower.institutionId() != null && scope.institutionId() != null) {
+                continue;
+            }
+            Long institution = narrower.elderId() != null ? place(narrower).institutionId() : narrower.institutionId();
+            if (scope.institutionId() != null && !scope.institutionId().equals(institution)) {
+                continue;
+            }
+            changed.resolve(defaults, narrower.tenantId(), institution, narrower.elderId()).problems()
+                    .forEach(problem -> problems.add(describe(narrower) + " would have " + problem));
+        }
+        return problems;
     }
 
     private void write(ThresholdScope scope, Map<ThresholdSetting, Integer> values, String actor) {
@@ -212,6 +236,16 @@ public class StoredThresholds implements ThresholdLookup {
             Set<String> tenants = new HashSet<>();
             overrides.keySet().stream().filter(s -> s.institutionId() != null).forEach(s -> tenants.add(s.tenantId()));
             return new Snapshot(Map.copyOf(overrides), Set.copyOf(tenants), System.nanoTime());
+        }
+
+        static Snapshot with(Snapshot snapshot, ThresholdScope scope, Map<ThresholdSetting, Integer> values) {
+            Map<ThresholdScope, Map<ThresholdSetting, Integer>> changed = new HashMap<>(snapshot.overrides());
+            if (values.isEmpty()) {
+                changed.remove(scope);
+            } else {
+                changed.put(scope, Map.copyOf(values));
+            }
+            return of(changed);
         }
 
         static Snapshot without(Snapshot snapshot, ThresholdScope scope) {

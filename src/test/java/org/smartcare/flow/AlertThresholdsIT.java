@@ -96,6 +96,15 @@ class AlertThresholdsIT {
                 "values", Map.of("lowBatteryPercent", 20))), "setAlertThresholds"), "another tenant's elder");
         JsonNode foreign = api.operation(api.token(Role.OPERATOR, other.tenant()), DOCUMENT, "Read", Map.of("scope", tenant));
         assertEquals("FORBIDDEN", foreign.at("/errors/0/extensions/code").asText(), foreign.toString());
+        Map<String, Object> elder = Map.of("elder", GlobalId.encode("Elder", world.elder().id()));
+        Payloads.ok(api.operation(admin, DOCUMENT, "Set", Map.of("scope", elder,
+                "values", Map.of("heartRateMediumBelow", 60))), "setAlertThresholds");
+        JsonNode breaksElder = api.operation(admin, DOCUMENT, "Set", Map.of("scope", tenant,
+                "values", Map.of("heartRateMediumAbove", 58)));
+        assertEquals("INVALID_VALUES", Payloads.error(breaksElder, "setAlertThresholds"), "fine for the tenant, "
+                + "not for its elder whose abnormal band would start above where it ends");
+        assertTrue(breaksElder.at("/data/setAlertThresholds/error/problems/0").asText().startsWith("elder "),
+                breaksElder.toString());
         JsonNode untouched = api.operation(admin, DOCUMENT, "Read", Map.of("scope", tenant));
         assertEquals(15, untouched.at("/data/alertThresholds/effective/lowBatteryPercent").asInt(), untouched.toString());
     }
