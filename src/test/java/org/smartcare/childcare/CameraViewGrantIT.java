@@ -59,6 +59,28 @@ class CameraViewGrantIT {
     }
 
     @Test
+    void aTokenNeverOutlivesTheNurserysOpeningHours() {
+        java.time.LocalTime local = java.time.LocalTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(local.isBefore(java.time.LocalTime.of(23, 50)),
+                "needs a closing time later today");
+        World world = fixtures.world();
+        Institution nursery = fixtures.nursery(world.tenant(), "NU-L");
+        java.time.LocalTime closes = local.plusMinutes(2).withNano(0);
+        database.execute("UPDATE institution SET opens_at = '00:00', closes_at = '" + closes + "' WHERE id = "
+                + nursery.id());
+        String camera = fixtures.cameraAt(world.tenant(), "cam-l-" + world.tenant().substring(3), nursery.id())
+                .device().id();
+        String guardian = "it-guardian-l-" + world.tenant();
+        fixtures.child(world.tenant(), "吴小桐", "421303202406060074", nursery.id(), guardian);
+
+        JsonNode grant = grant(api.tokenOf(guardian, Role.FAMILY, world.tenant()), camera).path("grant");
+        Instant expires = Instant.parse(grant.path("expiresAt").asText());
+        Instant closing = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).atTime(closes)
+                .atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        assertEquals(closing, expires, "five minutes would run past closing time");
+    }
+
+    @Test
     void everyoneElseIsRefusedWithAReason() {
         World world = fixtures.world();
         World elsewhere = fixtures.world();
