@@ -61,7 +61,9 @@ public class GraphQLExecutor {
 
     public ExecutionResult execute(Caller caller, GraphQLRequest request) {
         Optional<Document> document = parse(request);
-        Optional<ExecutionResult> refused = document.flatMap(this::tooManyAliases);
+        Optional<ExecutionResult> refused = document.flatMap(this::tooManyAliases)
+                .or(() -> document.filter(parsed -> NulText.in(parsed, request.variables()))
+                        .map(parsed -> badInput("text inputs must not contain the NUL character (U+0000)")));
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -118,10 +120,16 @@ public class GraphQLExecutor {
         if (aliases <= limits.maxAliases()) {
             return Optional.empty();
         }
-        return Optional.of(ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
-                .message("the operation uses " + aliases + " aliases; at most " + limits.maxAliases() + " are allowed")
+        return Optional.of(badInput("the operation uses " + aliases + " aliases; at most " + limits.maxAliases()
+                + " are allowed"));
+    }
+
+    /** A request refused before execution: errors and no data. */
+    private static ExecutionResult badInput(String message) {
+        return ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
+                .message(message)
                 .errorType(ApiError.Code.BAD_USER_INPUT)
-                .extensions(Map.of("code", ApiError.Code.BAD_USER_INPUT.name())).build()).build());
+                .extensions(Map.of("code", ApiError.Code.BAD_USER_INPUT.name())).build()).build();
     }
 
     /** The parsed document, or empty when it does not parse (execution then reports the syntax error). */
