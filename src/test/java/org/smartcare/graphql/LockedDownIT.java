@@ -3,13 +3,17 @@ package org.smartcare.graphql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.smartcare.security.Role;
 import org.smartcare.support.Api;
+import org.smartcare.support.GraphQLWsClient;
 import org.smartcare.support.Resources;
 
 /** A production-like environment: no introspection, no GraphiQL, and a tight per-caller rate. */
@@ -29,6 +33,26 @@ class LockedDownIT {
         assertTrue(response.body().contains("ntrospection"), response.body());
         assertTrue(!response.body().contains("\"Query\""), response.body());
         assertEquals(404, api.get(null, api.uri("/graphiql")).statusCode());
+    }
+
+    @Test
+    void theRateAlsoHoldsOverGraphqlWs() throws InterruptedException {
+        try (GraphQLWsClient ws = new GraphQLWsClient(api.wsUri())) {
+            ws.init(api.token(Role.OPERATOR, "ws-rate-test"));
+            assertEquals("connection_ack", ws.next(Duration.ofSeconds(5)).path("type").asText());
+            for (int i = 0; i < 6; i++) {
+                ws.subscribe("q" + i, "{ alerts(first: 1) { pageInfo { hasNextPage } } }", Map.of());
+            }
+            int limited = 0;
+            for (JsonNode message = ws.next(Duration.ofSeconds(5)); message != null;
+                 message = ws.next(Duration.ofSeconds(1))) {
+                if (message.path("type").asText().equals("error")) {
+                    assertEquals("RATE_LIMITED", message.path("payload").path(0).path("extensions").path("code").asText());
+                    limited++;
+                }
+            }
+            assertTrue(limited >= 2, "six operations at once against a burst of three: " + limited + " refused");
+        }
     }
 
     @Test
