@@ -39,6 +39,15 @@ class QueryLimitsIT {
     }
 
     @Test
+    void introspectionExemptFromDepthIsStillBoundedByGoodFaith() throws Exception {
+        // Introspection-only operations skip depth and cost (the standard query is deeper than 12), so a
+        // recursive one must be refused by graphql-java's good-faith check instead.
+        JsonNode response = refused("bad-faith-introspection.graphql");
+        assertTrue(response.path("errors").path(0).path("message").asText().contains("ntrospection"),
+                response.toString());
+    }
+
+    @Test
     void introspectionDoesNotLiftTheLimitsOfTheDataBesideIt() throws Exception {
         JsonNode response = refused("too-deep-with-introspection.graphql");
         assertTrue(response.path("errors").path(0).path("message").asText().contains("depth exceeded"));
