@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +26,14 @@ public class DeadLetters {
             DO UPDATE SET deliveries = dead_letter.deliveries + 1, last_received_at = now(),
                           reason = EXCLUDED.reason, detail = EXCLUDED.detail""";
     private static final String RECENT = """
-            SELECT * FROM dead_letter WHERE (?::bigint IS NULL OR id < ?::bigint) ORDER BY id DESC LIMIT ?""";
+            SELECT l.* FROM dead_letter l
+             WHERE (?::bigint IS NULL OR l.id < ?::bigint)
+               AND (?::text IS NULL OR EXISTS (SELECT 1 FROM device d WHERE d.id = l.device_id AND d.tenant_id = ?::text))
+               AND (cardinality(?::text[]) = 0 OR l.reason = ANY (?::text[]))
+               AND (?::text IS NULL OR l.device_id = ?::text)
+               AND (?::timestamptz IS NULL OR l.last_received_at >= ?::timestamptz)
+               AND (?::timestamptz IS NULL OR l.last_received_at < ?::timestamptz)
+             ORDER BY l.id DESC LIMIT ?""";
     private static final int MAX_DETAIL = 1_000;
     private static final int MAX_TOPIC = 512;
 
@@ -58,14 +66,28 @@ public class DeadLetters {
         }
     }
 
-    /** The most recent dead letters, newest first, after the given id (exclusive) when one is given. */
+    /** The most recent dead letters the filter admits, newest first, before the given id when one is given. */
     @Transactional(readOnly = true)
-    public List<DeadLetter> recent(Long beforeId, int limit) {
+    public List<DeadLetter> recent(DeadLetterFilter filter, Long beforeId, int limit) {
         Connection connection = connections.getConnectionStatus().getConnection();
         try (PreparedStatement query = connection.prepareStatement(RECENT)) {
             query.setObject(1, beforeId, Types.BIGINT);
             query.setObject(2, beforeId, Types.BIGINT);
-            query.setInt(3, limit);
+            query.setString(3, filter.tenantId());
+            query.setString(4, filter.tenantId());
+            java.sql.Array reasons = connection.createArrayOf("text",
+                    filter.reasons().stream().map(Enum::name).toArray());
+            query.setArray(5, reasons);
+            query.setArray(6, reasons);
+            query.setString(7, filter.deviceId());
+            query.setString(8, filter.deviceId());
+            Timestamp from = filter.from() == null ? null : Timestamp.from(filter.from());
+            Timestamp to = filter.to() == null ? null : Timestamp.from(filter.to());
+            query.setTimestamp(9, from);
+            query.setTimestamp(10, from);
+            query.setTimestamp(11, to);
+            query.setTimestamp(12, to);
+            query.setInt(13, limit);
             List<DeadLetter> page = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

@@ -10,7 +10,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -88,18 +90,33 @@ class RedeliveryAndDeadLetterIT {
         assertEquals(1, database.deadLetters("smartcare/v1/devices/" + bed.device().id() + "/event", "WRONG_DEVICE_TYPE"));
         assertEquals(0, database.alertsOf(bed.device().id()));
 
-        JsonNode letters = api.query(api.token(Role.OPERATOR, world.tenant()), "dead-letters.graphql",
-                Map.of("first", 100));
-        boolean found = false;
-        for (JsonNode edge : letters.path("data").path("deadLetters").path("edges")) {
-            JsonNode letter = edge.path("node");
-            if (letter.path("topic").asText().equals(topic) && letter.path("reason").asText().equals("OVERSIZED")) {
-                found = true;
-                assertEquals(9_000, letter.path("payloadSize").asInt());
-                assertTrue(letter.path("payloadPreview").asText().length() <= 2_048, "raw bytes are capped");
-                assertTrue(letter.path("detail").asText().contains("8192"));
-            }
-        }
-        assertTrue(found, "operators can see the oversized message: " + letters);
+        String operator = api.token(Role.OPERATOR, world.tenant());
+        JsonNode letters = deadLetters(operator, Map.of("deviceId", world.buttonId(), "reasons", List.of("OVERSIZED")));
+        assertEquals(1, letters.size(), "the operator filters to the button's oversized message: " + letters);
+        JsonNode letter = letters.get(0).path("node");
+        assertEquals(topic, letter.path("topic").asText());
+        assertEquals(9_000, letter.path("payloadSize").asInt());
+        assertTrue(letter.path("payloadPreview").asText().length() <= 2_048, "raw bytes are capped");
+        assertTrue(letter.path("detail").asText().contains("8192"));
+        assertEquals(3, deadLetters(operator, Map.of("deviceId", world.buttonId())).size(),
+                "malformed, schema violation and oversized");
+
+        String ghostTopic = "smartcare/v1/devices/" + ghost + "/event";
+        Map<String, Object> ghostLetters = Map.of("deviceId", ghost);
+        assertEquals(0, deadLetters(operator, ghostLetters).size(), "an unknown device's letter belongs to no tenant");
+        JsonNode forAdmin = deadLetters(api.token(Role.ADMIN, null), ghostLetters);
+        assertEquals(1, forAdmin.size(), "the administrator sees letters of unknown devices: " + forAdmin);
+        assertEquals(ghostTopic, forAdmin.get(0).path("node").path("topic").asText());
+        String otherTenant = fixtures.world().tenant();
+        assertEquals(0, deadLetters(api.token(Role.OPERATOR, otherTenant), Map.of("deviceId", world.buttonId())).size(),
+                "another tenant's operator never sees this tenant's letters");
+        assertEquals(0, deadLetters(operator, Map.of("deviceId", world.buttonId(),
+                "from", Instant.now().plusSeconds(3600).toString())).size(), "time window");
+    }
+
+    private JsonNode deadLetters(String token, Map<String, Object> filter) {
+        JsonNode response = api.query(token, "dead-letters.graphql", Map.of("first", 100, "filter", filter));
+        assertTrue(response.path("errors").isMissingNode(), response.toString());
+        return response.path("data").path("deadLetters").path("edges");
     }
 }

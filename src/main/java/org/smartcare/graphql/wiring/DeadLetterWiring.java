@@ -2,9 +2,11 @@ package org.smartcare.graphql.wiring;
 
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.smartcare.graphql.ApiError;
+import org.smartcare.graphql.Arguments;
 import org.smartcare.graphql.FetcherRegistry;
 import org.smartcare.graphql.GlobalId;
 import org.smartcare.graphql.Paging;
@@ -12,7 +14,10 @@ import org.smartcare.graphql.RequestContext;
 import org.smartcare.graphql.Scopes;
 import org.smartcare.graphql.WiringContribution;
 import org.smartcare.ingest.DeadLetter;
+import org.smartcare.ingest.DeadLetterFilter;
+import org.smartcare.ingest.DeadLetterReason;
 import org.smartcare.ingest.DeadLetters;
+import org.smartcare.security.Caller;
 import org.smartcare.security.Role;
 
 /** Query.deadLetters, for the people who keep the devices running. */
@@ -34,9 +39,8 @@ public class DeadLetterWiring implements WiringContribution {
     }
 
     private Map<String, Object> deadLetters(DataFetchingEnvironment env) {
-        // Dead letters are not tenant-scoped yet (an unknown device has no tenant), so only ADMIN and
-        // the call centre see them.
-        Scopes.requireRole(RequestContext.caller(env), Role.ADMIN, Role.OPERATOR);
+        Caller caller = RequestContext.caller(env);
+        Scopes.requireRole(caller, Role.ADMIN, Role.OPERATOR);
         int first = Paging.first(env);
         String after = env.getArgument("after");
         Long beforeId = null;
@@ -47,9 +51,17 @@ public class DeadLetterWiring implements WiringContribution {
                 throw ApiError.badInput("invalid cursor");
             }
         }
-        List<DeadLetter> page = deadLetters.recent(beforeId, first + 1);
+        List<DeadLetter> page = deadLetters.recent(filter(env, caller), beforeId, first + 1);
         boolean more = page.size() > first;
         return Paging.connection(more ? page.subList(0, first) : page, more,
                 letter -> Paging.encodeCursor(Long.toString(letter.id())));
+    }
+
+    /** An operator sees the letters of their own tenant's devices; the administrator sees every letter. */
+    private static DeadLetterFilter filter(DataFetchingEnvironment env, Caller caller) {
+        Map<String, Object> input = env.getArgumentOrDefault("filter", Map.of());
+        String tenant = caller.role() == Role.ADMIN ? null : caller.tenantId();
+        return new DeadLetterFilter(tenant, Arguments.enums(input.get("reasons"), DeadLetterReason.class),
+                (String) input.get("deviceId"), (Instant) input.get("from"), (Instant) input.get("to"));
     }
 }
