@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.smartcare.alert.AlertEngine;
 import org.smartcare.alert.AlertScope;
 import org.smartcare.alert.AlertTrigger;
@@ -79,6 +81,17 @@ class StatementCountIT implements TestPropertyProvider {
         assertNoneOnTheEventLoop(fifty);
     }
 
+    @ParameterizedTest
+    @CsvSource({"order-list.graphql, serviceOrders, service_order", "device-list.graphql, devices, device"})
+    void otherListsCostTheSameStatementsFor5AndFor50(String document, String root, String table) {
+        String operator = api.token(Role.OPERATOR, board().tenant());
+        List<Executed> five = cheapestOf(3, operator, document, root, 5);
+        List<Executed> fifty = cheapestOf(3, operator, document, root, BOARD);
+        assertEquals(five.size(), fifty.size(), "statements for 5:\n" + describe(five)
+                + "\nstatements for 50:\n" + describe(fifty));
+        assertNoneOnTheEventLoop(fifty, table);
+    }
+
     @Test
     void overGraphqlWsTheBoardAlsoRunsOnVirtualThreads() throws Exception {
         String operator = api.token(Role.OPERATOR, board().tenant());
@@ -109,23 +122,31 @@ class StatementCountIT implements TestPropertyProvider {
     }
 
     private static void assertNoneOnTheEventLoop(List<Executed> executed) {
+        assertNoneOnTheEventLoop(executed, "alert");
+    }
+
+    private static void assertNoneOnTheEventLoop(List<Executed> executed, String rootTable) {
         List<Executed> onEventLoop = executed.stream().filter(StatementCountIT::onEventLoop).toList();
         assertTrue(onEventLoop.isEmpty(), "blocking JDBC on the Netty event loop:\n" + describe(onEventLoop));
-        assertTrue(executed.stream().anyMatch(s -> s.sql() != null && s.sql().contains("FROM alert")),
-                "the alert page itself was not seen on a virtual thread:\n" + describe(executed));
+        assertTrue(executed.stream().anyMatch(s -> s.sql() != null && s.sql().contains(rootTable)),
+                "the page itself was not seen on a virtual thread:\n" + describe(executed));
     }
 
     /** The statements of the cheapest of a few identical requests: background work can only add, never remove. */
     private List<Executed> cheapestOf(int runs, String token, int first) {
+        return cheapestOf(runs, token, "operator-board.graphql", "alerts", first);
+    }
+
+    private List<Executed> cheapestOf(int runs, String token, String document, String root, int first) {
         List<Executed> cheapest = null;
         for (int run = 0; run < runs; run++) {
             CountingDriver.reset();
-            JsonNode response = api.query(token, "operator-board.graphql", Map.of("first", first));
+            JsonNode response = api.query(token, document, Map.of("first", first));
             List<Executed> executed = requestWork(CountingDriver.executed());
             assertNull(response.get("errors"), response.toString());
-            JsonNode edges = response.path("data").path("alerts").path("edges");
-            assertEquals(first, edges.size());
-            for (JsonNode edge : edges) {
+            JsonNode edges = response.path("data").path(root).path("edges");
+            assertEquals(first, edges.size(), response.toString());
+            for (JsonNode edge : root.equals("alerts") ? edges : List.<JsonNode>of()) {
                 JsonNode alert = edge.path("node");
                 assertTrue(alert.path("elder").path("name").isTextual() && alert.path("institution").path("name").isTextual()
                         && alert.path("device").path("deviceId").isTextual(), alert.toString());
