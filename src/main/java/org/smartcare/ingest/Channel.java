@@ -7,11 +7,11 @@ public enum Channel {
     TELEMETRY, EVENT, STATUS;
 
     static Optional<Channel> fromTopicLevel(String level) {
-        for (Channel channel : values()) {
-            if (channel.name().toLowerCase().equals(level)) {
-                return Optional.of(channel);
-            }
-        }
-        return Optional.empty();
+        return switch (level) {
+            case "telemetry" -> Optional.of(TELEMETRY);
+            case "event" -> Optional.of(EVENT);
+            case "status" -> Optional.of(STATUS);
+            default -> Optional.empty();
+        };
     }
 }

@@ -12,16 +12,18 @@ public record DeviceTopic(String deviceId, Channel channel) {
         if (topic == null || !topic.startsWith(PREFIX)) {
             throw new Rejection(DeadLetterReason.BAD_TOPIC, "topic must start with " + PREFIX, null);
         }
-        String[] rest = topic.substring(PREFIX.length()).split("/", -1);
-        if (rest.length != 2) {
+        int slash = topic.indexOf('/', PREFIX.length());
+        if (slash < 0 || topic.indexOf('/', slash + 1) >= 0) {
             throw new Rejection(DeadLetterReason.BAD_TOPIC, "topic must be " + PREFIX + "{deviceId}/{channel}", null);
         }
-        if (!DeviceId.isValid(rest[0])) {
-            throw new Rejection(DeadLetterReason.BAD_TOPIC, "'" + rest[0] + "' is not a device id", null);
+        String deviceId = topic.substring(PREFIX.length(), slash);
+        String level = topic.substring(slash + 1);
+        if (!DeviceId.isValid(deviceId)) {
+            throw new Rejection(DeadLetterReason.BAD_TOPIC, "'" + deviceId + "' is not a device id", null);
         }
-        Channel channel = Channel.fromTopicLevel(rest[1]).orElseThrow(() -> new Rejection(
-                DeadLetterReason.BAD_TOPIC, "unknown channel '" + rest[1] + "' (telemetry, event, status)", rest[0]));
-        return new DeviceTopic(rest[0], channel);
+        Channel channel = Channel.fromTopicLevel(level).orElseThrow(() -> new Rejection(
+                DeadLetterReason.BAD_TOPIC, "unknown channel '" + level + "' (telemetry, event, status)", deviceId));
+        return new DeviceTopic(deviceId, channel);
     }
 
     public String topic() {
