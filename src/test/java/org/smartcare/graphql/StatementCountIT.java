@@ -108,6 +108,28 @@ class StatementCountIT implements TestPropertyProvider {
         }
     }
 
+    @Test
+    void subscriptionEventsLoadTheirAssociationsOffTheEventLoop() throws Exception {
+        World world = board();
+        try (GraphQLWsClient ws = new GraphQLWsClient(api.wsUri())) {
+            ws.init(api.token(Role.OPERATOR, world.tenant()));
+            assertEquals("connection_ack", ws.next(Duration.ofSeconds(5)).path("type").asText());
+            ws.subscribe("raised", "subscription { alertRaised { id elder { name emergencyContacts { name } }"
+                    + " institution { name } device { deviceId status { online } } } }", Map.of());
+            Thread.sleep(500); // the subscription is registered once its first request has been made
+            CountingDriver.reset();
+            IssuedDevice button = fixtures.device(world.tenant(), world.buttonId() + "-sub", DeviceType.SOS_BUTTON,
+                    world.elder().id());
+            transactions.executeWrite(status -> engine.onEvent(
+                    new AlertTrigger(button.device(), EventType.SOS_PRESS, System.nanoTime(), Instant.now(), null)));
+            JsonNode event = ws.next(Duration.ofSeconds(10));
+            assertTrue(event != null && event.path("payload").path("data").path("alertRaised").path("elder")
+                    .path("name").isTextual(), String.valueOf(event));
+            List<Executed> onEventLoop = CountingDriver.executed().stream().filter(StatementCountIT::onEventLoop).toList();
+            assertTrue(onEventLoop.isEmpty(), "blocking JDBC on the Netty event loop:\n" + describe(onEventLoop));
+        }
+    }
+
     /**
      * The statements a request may have run: those on virtual threads (where the transports execute operations) or on
      * a Netty event loop (where they must not). The counter sees the whole pool; the service's own platform threads
