@@ -13,6 +13,11 @@ public sealed interface Decoded {
 
     Instant ts();
 
+    /** Device time of the newest reading the message carries: the earliest the device could have sent it. */
+    default Instant newestReading() {
+        return ts();
+    }
+
     /** An event (channel event). */
     record Event(long seq, Instant ts, EventType type, @Nullable GeoPoint location, @Nullable Double accuracyM,
                  @Nullable Double durationS, @Nullable String detail) implements Decoded {
@@ -20,6 +25,15 @@ public sealed interface Decoded {
 
     /** A batch of bed vitals (channel telemetry, bed sensors). */
     record BedVitals(long seq, Instant ts, List<Sample> samples) implements Decoded {
+
+        @Override
+        public Instant newestReading() {
+            long newest = 0;
+            for (Sample sample : samples) {
+                newest = Math.max(newest, sample.dtMs());
+            }
+            return ts.plusMillis(newest);
+        }
 
         /** One sample, taken dtMs after the message's ts. */
         public record Sample(long dtMs, @Nullable Integer heartRate, @Nullable Integer respirationRate, boolean inBed,

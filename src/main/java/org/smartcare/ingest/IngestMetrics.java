@@ -26,7 +26,7 @@ public class IngestMetrics {
         this.commit = Timer.builder("smartcare.ingest.commit")
                 .description("time to write and commit one batch").publishPercentiles(0.5, 0.99).register(registry);
         this.lag = Timer.builder("smartcare.ingest.lag")
-                .description("device timestamp to commit").publishPercentiles(0.5, 0.99)
+                .description("device time of a message's newest reading to commit").publishPercentiles(0.5, 0.99)
                 .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
     }
 

@@ -162,7 +162,7 @@ public class IngestService {
             if (t instanceof Triage.Accepted accepted) {
                 String deviceClass = BatchRows.deviceClass(accepted.device().type());
                 messages.merge(new MessageKind(deviceClass, accepted.channel(), outcomes.get(i)), 1, Integer::sum);
-                metrics.lag(Duration.between(accepted.payload().ts(), committed));
+                metrics.lag(Duration.between(accepted.payload().newestReading(), committed));
                 if (accepted.payload() instanceof Decoded.BedVitals vitals) {
                     samples.merge(deviceClass, vitals.samples().size(), Integer::sum);
                 }

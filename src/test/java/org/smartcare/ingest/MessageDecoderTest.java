@@ -78,6 +78,15 @@ class MessageDecoderTest {
     }
 
     @Test
+    void aBatchOfSamplesIsAsFreshAsItsNewestSample() throws Rejection {
+        Decoded vitals = decoder.decode(Channel.TELEMETRY, DeviceType.BED_SENSOR,
+                Resources.bytes("payloads/bed-vitals.json"), "bed-1");
+        assertEquals(Instant.parse("2026-11-21T18:00:02.123456Z"), vitals.newestReading());
+        Decoded press = event("payloads/sos-press-with-location.json");
+        assertEquals(press.ts(), press.newestReading());
+    }
+
+    @Test
     void decodesHeartbeatsAndStatus() throws Rejection {
         Decoded.ButtonBeat beat = (Decoded.ButtonBeat) decoder.decode(Channel.TELEMETRY, DeviceType.SOS_BUTTON,
                 Resources.bytes("payloads/button-heartbeat.json"), "btn-1");
