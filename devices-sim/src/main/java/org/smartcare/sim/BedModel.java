@@ -61,7 +61,8 @@ public final class BedModel extends DeviceModel {
 
     @Override
     public long nextAt() {
-        return connectAt >= 0 ? connectAt : batchStart + BATCH_MS;
+        // Sent as soon as the batch's last sample is taken, as a sensor does; not a second later.
+        return connectAt >= 0 ? connectAt : batchStart + BATCH_MS - SAMPLE_MS;
     }
 
     /** Whether {@code time} is within this elder's sleeping hours. */
