@@ -26,6 +26,9 @@ export SMARTCARE_DB_URL="${SMARTCARE_DB_URL:-jdbc:postgresql://127.0.0.1:$SMARTC
 export SMARTCARE_MQTT_URL="${SMARTCARE_MQTT_URL:-tcp://127.0.0.1:$SMARTCARE_MQTT_PORT}"
 export SMARTCARE_MQTT_USER="${SMARTCARE_MQTT_USER:-smartcare-service}"
 export SMARTCARE_MQTT_ADMIN_USER="${SMARTCARE_MQTT_ADMIN_USER:-smartcare-admin}"
+# The service's JVM: a bounded heap and the serial collector keep its whole footprint (heap, metaspace, code,
+# threads) under the 512 MB a city instance is sized for, and cost least CPU on a 2-core host (bench/README.md).
+export SMARTCARE_SERVICE_JVM_OPTS="${SMARTCARE_SERVICE_JVM_OPTS:--Xmx256m -XX:+UseSerialGC}"
 
 # PostgreSQL 15 binaries (Debian layout); our cluster's and Mosquitto instance's directories.
 export SMARTCARE_PG_BIN="/usr/lib/postgresql/15/bin"

@@ -44,6 +44,7 @@ import reactor.core.publisher.Flux;
 public class GraphQLWsEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphQLWsEndpoint.class);
+    private static final byte[] KEEPALIVE = new byte[0];
 
     private final GraphQLExecutor executor;
     private final RateLimiter rateLimiter;
@@ -57,11 +58,24 @@ public class GraphQLWsEndpoint {
 
     GraphQLWsEndpoint(GraphQLExecutor executor, RateLimiter rateLimiter,
                       Collection<TokenValidator<HttpRequest<?>>> validators,
-                      @Value("${smartcare.graphql-ws.init-timeout:10s}") Duration initTimeout) {
+                      @Value("${smartcare.graphql-ws.init-timeout:10s}") Duration initTimeout,
+                      @Value("${smartcare.graphql-ws.keepalive:30s}") Duration keepalive) {
         this.executor = executor;
         this.rateLimiter = rateLimiter;
         this.validators = validators;
         this.initTimeout = initTimeout;
+        // The server closes a connection it has read nothing from for micronaut.server.idle-timeout (5 min), and a
+        // subscriber mostly listens: a WebSocket ping makes every client answer with a pong (browsers and the JDK
+        // client do it by themselves), which keeps a live operator console open and lets a dead one time out.
+        timers.scheduleAtFixedRate(this::ping, keepalive.toMillis(), keepalive.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void ping() {
+        for (WsConnection connection : connections.values()) {
+            if (connection.session.isOpen()) {
+                connection.session.sendPingAsync(KEEPALIVE);
+            }
+        }
     }
 
     @OnOpen
