@@ -72,8 +72,13 @@ public class GraphQLWsEndpoint {
 
     private void ping() {
         for (WsConnection connection : connections.values()) {
-            if (connection.session.isOpen()) {
-                connection.session.sendPingAsync(KEEPALIVE);
+            try {
+                if (connection.session.isOpen()) {
+                    connection.session.sendPingAsync(KEEPALIVE);
+                }
+            } catch (RuntimeException e) {
+                // A periodic task that throws is never run again: one closing socket must not end every keepalive.
+                LOG.debug("keepalive ping to {} failed", connection.session.getId(), e);
             }
         }
     }
