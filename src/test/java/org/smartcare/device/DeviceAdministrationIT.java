@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,6 +51,11 @@ class DeviceAdministrationIT {
 
         try (DeviceClient device = new DeviceClient(broker, id, secret)) {
             assertEquals(0, device.publishEvent(DeviceClient.sosPress(DeviceClient.nextSeq())));
+            // Its own three channels only: nothing the service does not listen to is accepted quietly.
+            byte[] junk = "{}".getBytes(StandardCharsets.UTF_8);
+            assertEquals(135, device.publish(device.topic("debug"), junk), "unknown channel");
+            assertEquals(135, device.publish(device.topic("event") + "/extra", junk), "deeper topic");
+            assertEquals(135, device.publish("smartcare/v1/devices/" + newId() + "/event", junk), "another device");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> database.eventsOf(id) == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> database.alertsOf(id) == 1);

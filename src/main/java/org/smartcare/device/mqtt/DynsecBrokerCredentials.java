@@ -33,6 +33,7 @@ public class DynsecBrokerCredentials implements BrokerCredentials {
     private static final String CONTROL = "$CONTROL/dynamic-security/v1";
     private static final String RESPONSE = CONTROL + "/response";
     private static final long TIMEOUT_MS = 10_000;
+    private static final List<String> DEVICE_CHANNELS = List.of("telemetry", "event", "status");
 
     private final MqttSettings settings;
     private final ObjectMapper json = new ObjectMapper();
@@ -48,16 +49,22 @@ public class DynsecBrokerCredentials implements BrokerCredentials {
         String role = roleOf(deviceId);
         ObjectNode createRole = command("createRole").put("rolename", role);
         ArrayNode acls = createRole.putArray("acls");
-        acls.addObject().put("acltype", "publishClientSend").put("topic", "smartcare/v1/devices/" + deviceId + "/#")
-                .put("allow", true).put("priority", 0);
+        // Only the three channels: anything else gets "not authorized" from the broker (PUBACK 0x87).
+        for (String channel : DEVICE_CHANNELS) {
+            acls.addObject().put("acltype", "publishClientSend")
+                    .put("topic", "smartcare/v1/devices/" + deviceId + "/" + channel)
+                    .put("allow", true).put("priority", 0);
+        }
         ObjectNode createClient = command("createClient").put("username", deviceId).put("password", secret);
         createClient.putArray("roles").addObject().put("rolename", role);
-        // Re-registration replaces the account: the old secret stops working at once.
+        // Re-registration replaces the account and its role: the old secret stops working at once.
         ObjectNode deleteClient = command("deleteClient").put("username", deviceId);
-        List<JsonNode> answers = execute(List.of(createRole, deleteClient, createClient));
-        failUnless(answers.get(0), "Role already exists");
-        failUnless(answers.get(1), "Client not found");
+        ObjectNode deleteRole = command("deleteRole").put("rolename", role);
+        List<JsonNode> answers = execute(List.of(deleteClient, deleteRole, createRole, createClient));
+        failUnless(answers.get(0), "Client not found");
+        failUnless(answers.get(1), "Role not found");
         failUnless(answers.get(2), null);
+        failUnless(answers.get(3), null);
         return deviceId;
     }
 
