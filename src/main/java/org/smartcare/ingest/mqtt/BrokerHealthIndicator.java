@@ -6,7 +6,7 @@ import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import jakarta.inject.Singleton;
 import java.util.Map;
 
-/** /health shows whether the ingest consumer is connected to the broker. */
+/** /health shows whether both ingest lanes are connected to the broker and hold their subscriptions. */
 @Singleton
 @Requires(beans = PahoDeviceSubscriber.class)
 public class BrokerHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
@@ -19,8 +19,10 @@ public class BrokerHealthIndicator extends AbstractHealthIndicator<Map<String, O
 
     @Override
     protected Map<String, Object> getHealthInformation() {
-        healthStatus = subscriber.isConnected() ? HealthStatus.UP : HealthStatus.DOWN;
-        return Map.of("subscription", subscriber.subscriptionFilter(), "connected", subscriber.isConnected());
+        boolean subscribed = subscriber.isSubscribed();
+        healthStatus = subscribed ? HealthStatus.UP : HealthStatus.DOWN;
+        return Map.of("subscriptions", subscriber.subscriptions(), "connected", subscriber.isConnected(),
+                "subscribed", subscribed);
     }
 
     @Override

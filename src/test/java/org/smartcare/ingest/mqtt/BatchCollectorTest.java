@@ -1,6 +1,7 @@
 package org.smartcare.ingest.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
@@ -57,5 +58,21 @@ class BatchCollectorTest {
                 .collect(queue, batch));
 
         assertEquals(List.of("t1"), batch);
+    }
+
+    @Test
+    void withoutLingerTheBatchTakesWhatHasQueuedAndNeverWaitsForMore() throws Exception {
+        LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>(List.of("e1", "e2", "e3"));
+        List<String> batch = new ArrayList<>();
+        BatchCollector<String> drain = new BatchCollector<>(2, Duration.ZERO, m -> false);
+
+        assertTimeoutPreemptively(GUARD, () -> drain.collect(queue, batch));
+        assertEquals(List.of("e1", "e2"), batch);
+
+        batch.clear();
+        long started = System.nanoTime();
+        drain.collect(queue, batch);
+        assertEquals(List.of("e3"), batch);
+        assertTrue(System.nanoTime() - started < Duration.ofSeconds(1).toNanos(), "returned without waiting");
     }
 }
