@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,10 +18,14 @@ import java.util.Map;
 @Singleton
 public class DeviceStates {
 
+    // One statement per batch: the newest status of each device (see StatusMerge), rows in device-id order like
+    // the sightings flush and the sweep, so the three never deadlock. A status older than the stored one is ignored.
     private static final String APPLY_STATUS = """
             INSERT INTO device_state AS s (device_id, online, offline_reason, changed_at, status_ts, last_seen_at,
                                            battery, signal_dbm, firmware)
-            VALUES (?, ?, ?, now(), ?, ?, ?, ?, ?)
+            SELECT d, o, r, now(), t, l, b, g, f
+            FROM unnest(?::text[], ?::boolean[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::smallint[],
+                        ?::smallint[], ?::text[]) AS u(d, o, r, t, l, b, g, f)
             ON CONFLICT (device_id) DO UPDATE SET
                 online = EXCLUDED.online,
                 offline_reason = EXCLUDED.offline_reason,
@@ -64,22 +67,46 @@ public class DeviceStates {
         this.connections = connections;
     }
 
-    /** Applies status messages in the caller's transaction. */
+    /**
+     * Applies status messages in the caller's transaction, in one statement however many there are: a city's
+     * devices all reconnect at once after a broker restart, each with a retained status.
+     */
     public void apply(List<StatusChange> changes) {
+        List<StatusChange> newest = StatusMerge.newestPerDevice(changes);
+        if (newest.isEmpty()) {
+            return;
+        }
         Connection connection = connections.getConnectionStatus().getConnection();
+        int n = newest.size();
+        Object[] ids = new Object[n];
+        Object[] online = new Object[n];
+        Object[] reasons = new Object[n];
+        Object[] statusTs = new Object[n];
+        Object[] seenAt = new Object[n];
+        Object[] batteries = new Object[n];
+        Object[] signals = new Object[n];
+        Object[] firmware = new Object[n];
+        for (int i = 0; i < n; i++) {
+            StatusChange change = newest.get(i);
+            ids[i] = change.deviceId();
+            online[i] = change.online();
+            reasons[i] = change.online() ? null : change.reason() == null ? "offline" : change.reason();
+            statusTs[i] = change.statusTs().toString();
+            seenAt[i] = change.receivedAt().toString();
+            batteries[i] = change.battery() == null ? null : change.battery().shortValue();
+            signals[i] = change.signalDbm() == null ? null : change.signalDbm().shortValue();
+            firmware[i] = change.firmware();
+        }
         try (PreparedStatement upsert = connection.prepareStatement(APPLY_STATUS)) {
-            for (StatusChange change : changes) {
-                upsert.setString(1, change.deviceId());
-                upsert.setBoolean(2, change.online());
-                upsert.setString(3, change.online() ? null : change.reason() == null ? "offline" : change.reason());
-                upsert.setTimestamp(4, Timestamp.from(change.statusTs()));
-                upsert.setTimestamp(5, Timestamp.from(change.receivedAt()));
-                upsert.setObject(6, change.battery());
-                upsert.setObject(7, change.signalDbm());
-                upsert.setString(8, change.firmware());
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
+            upsert.setArray(1, connection.createArrayOf("text", ids));
+            upsert.setArray(2, connection.createArrayOf("bool", online));
+            upsert.setArray(3, connection.createArrayOf("text", reasons));
+            upsert.setArray(4, connection.createArrayOf("text", statusTs));
+            upsert.setArray(5, connection.createArrayOf("text", seenAt));
+            upsert.setArray(6, connection.createArrayOf("int2", batteries));
+            upsert.setArray(7, connection.createArrayOf("int2", signals));
+            upsert.setArray(8, connection.createArrayOf("text", firmware));
+            upsert.executeUpdate();
         } catch (SQLException e) {
             throw new DeviceStateException("applying status", e);
         }

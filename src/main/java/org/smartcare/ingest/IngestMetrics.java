@@ -18,6 +18,8 @@ public class IngestMetrics {
     private final DistributionSummary batchSize;
     private final Timer commit;
     private final Timer lag;
+    private final Map<Channel, Timer> delivery = new java.util.EnumMap<>(Channel.class);
+    private final Map<Channel, Timer> inService = new java.util.EnumMap<>(Channel.class);
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,6 +30,18 @@ public class IngestMetrics {
         this.lag = Timer.builder("smartcare.ingest.lag")
                 .description("device time of a message's newest reading to commit").publishPercentiles(0.5, 0.99)
                 .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+        // The lag in two parts, so a slow device/broker and a slow service can be told apart.
+        for (Channel channel : Channel.values()) {
+            String tag = channel.name().toLowerCase();
+            delivery.put(channel, Timer.builder("smartcare.ingest.delivery")
+                    .description("device time of a message's newest reading to its receipt by the service")
+                    .tag("channel", tag).publishPercentiles(0.5, 0.99)
+                    .maximumExpectedValue(Duration.ofMinutes(10)).register(registry));
+            inService.put(channel, Timer.builder("smartcare.ingest.in_service")
+                    .description("receipt by the service to commit: worker queue, batching and transaction")
+                    .tag("channel", tag).publishPercentiles(0.5, 0.99)
+                    .maximumExpectedValue(Duration.ofMinutes(10)).register(registry));
+        }
     }
 
     void messages(String deviceClass, Channel channel, IngestOutcome outcome, int count) {
@@ -56,6 +70,14 @@ public class IngestMetrics {
         if (!deviceToCommit.isNegative()) {
             lag.record(deviceToCommit);
         }
+    }
+
+    /** The two parts of a message's lag: newest reading to receipt, receipt to commit. */
+    void lagParts(Channel channel, Duration deviceToReceipt, Duration receiptToCommit) {
+        if (!deviceToReceipt.isNegative()) {
+            delivery.get(channel).record(deviceToReceipt);
+        }
+        inService.get(channel).record(receiptToCommit);
     }
 
     private Counter counter(String name, String... tags) {

@@ -162,13 +162,20 @@ public class IngestService {
             if (t instanceof Triage.Accepted accepted) {
                 String deviceClass = BatchRows.deviceClass(accepted.device().type());
                 messages.merge(new MessageKind(deviceClass, accepted.channel(), outcomes.get(i)), 1, Integer::sum);
-                metrics.lag(Duration.between(accepted.payload().newestReading(), committed));
+                Instant newest = accepted.payload().newestReading();
+                Instant received = t.message().receivedAt();
+                metrics.lag(Duration.between(newest, committed));
+                metrics.lagParts(accepted.channel(), Duration.between(newest, received),
+                        Duration.between(received, committed));
                 if (accepted.payload() instanceof Decoded.BedVitals vitals) {
                     samples.merge(deviceClass, vitals.samples().size(), Integer::sum);
                 }
-                Integer battery = accepted.payload() instanceof Decoded.ButtonBeat beat ? beat.battery() : null;
-                Integer signal = accepted.payload() instanceof Decoded.ButtonBeat beat ? beat.signalDbm() : null;
-                tracker.seen(new Sighting(accepted.device().id(), t.message().receivedAt(), battery, signal));
+                // A stored status already set last seen with its state; a whole city's reconnect is one write, not two.
+                if (!(accepted.payload() instanceof Decoded.Status && outcomes.get(i) == IngestOutcome.STORED)) {
+                    Integer battery = accepted.payload() instanceof Decoded.ButtonBeat beat ? beat.battery() : null;
+                    Integer signal = accepted.payload() instanceof Decoded.ButtonBeat beat ? beat.signalDbm() : null;
+                    tracker.seen(new Sighting(accepted.device().id(), t.message().receivedAt(), battery, signal));
+                }
             } else if (t instanceof Triage.Refused refused) {
                 messages.merge(new MessageKind("unknown", refused.channel(), IngestOutcome.DEAD_LETTERED), 1,
                         Integer::sum);
