@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Collects sightings in memory and writes them in one statement every couple of seconds, instead of one
  * update per message: at city scale that is thousands of row updates a second saved. Last-seen is derived
  * state, so losing the last interval in a crash only delays it until the device's next message.
- * Also expires devices that missed three heartbeats.
+ * Also expires devices that missed three heartbeats, allowing for the time messages currently wait in the service.
  */
 @Singleton
 public class DeviceStateTracker {
@@ -25,6 +25,7 @@ public class DeviceStateTracker {
 
     private final DeviceStates states;
     private final Map<DeviceType, Duration> timeouts = new EnumMap<>(DeviceType.class);
+    private final IngestBacklog backlog = new IngestBacklog();
     private volatile ConcurrentHashMap<String, Sighting> pending = new ConcurrentHashMap<>();
 
     DeviceStateTracker(DeviceStates states,
@@ -40,6 +41,11 @@ public class DeviceStateTracker {
 
     public void seen(Sighting sighting) {
         pending.merge(sighting.deviceId(), sighting, Sighting::merge);
+    }
+
+    /** A batch committed; its oldest message had waited {@code wait} in the service since it was received. */
+    public void committed(Duration wait) {
+        backlog.committed(wait, System.nanoTime());
     }
 
     @Scheduled(fixedDelay = "${smartcare.devices.flush-interval:2s}")
@@ -60,7 +66,10 @@ public class DeviceStateTracker {
     @Scheduled(fixedDelay = "${smartcare.devices.sweep-interval:15s}", initialDelay = "15s")
     void expireSilentDevices() {
         try {
-            List<String> expired = states.expire(timeouts);
+            Duration grace = Duration.ofNanos(backlog.grace(System.nanoTime()));
+            Map<DeviceType, Duration> allowed = new EnumMap<>(DeviceType.class);
+            timeouts.forEach((type, timeout) -> allowed.put(type, timeout.plus(grace)));
+            List<String> expired = states.expire(allowed);
             if (!expired.isEmpty()) {
                 LOG.info("{} devices went offline after missing three heartbeats", expired.size());
             }

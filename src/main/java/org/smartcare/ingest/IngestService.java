@@ -184,8 +184,21 @@ public class IngestService {
                         refused.rejection().detail());
             }
         }
+        if (!triaged.isEmpty()) {
+            tracker.committed(Duration.between(oldestReceipt(triaged), committed));
+        }
         messages.forEach((kind, count) -> metrics.messages(kind.deviceClass(), kind.channel(), kind.outcome(), count));
         samples.forEach(metrics::samples);
+    }
+
+    private static Instant oldestReceipt(List<Triage> triaged) {
+        Instant oldest = triaged.getFirst().message().receivedAt();
+        for (Triage t : triaged) {
+            if (t.message().receivedAt().isBefore(oldest)) {
+                oldest = t.message().receivedAt();
+            }
+        }
+        return oldest;
     }
 
     private record MessageKind(String deviceClass, Channel channel, IngestOutcome outcome) {
