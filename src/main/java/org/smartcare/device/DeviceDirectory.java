@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Registered devices by id for the ingest hot path: plain JDBC behind a cache whose entries live for a
@@ -49,7 +50,7 @@ public class DeviceDirectory {
         long now = System.nanoTime();
         for (String id : ids) {
             Entry entry = cache.get(id);
-            if (entry != null && now - entry.loadedAt() < ttlNanos) {
+            if (entry != null && now - entry.loadedAt().get() < ttlNanos) {
                 found.put(id, entry.device());
             } else {
                 missing.add(id);
@@ -57,8 +58,17 @@ public class DeviceDirectory {
         }
         if (!missing.isEmpty()) {
             for (Device device : load(missing)) {
-                cache.put(device.id(), new Entry(device, now));
-                found.put(device.id(), device);
+                Entry cached = cache.get(device.id());
+                if (cached != null && cached.device().equals(device)) {
+                    // Unchanged: keep the cached objects, so a city's worth of reloads every TTL leaves only
+                    // short-lived garbage (replacing them moved ~50 MB every 30 s into the old generation and
+                    // cost a 0.3-0.6 s full collection each time with a 256 MB heap).
+                    cached.refreshed(now);
+                    found.put(device.id(), cached.device());
+                } else {
+                    cache.put(device.id(), new Entry(device, now));
+                    found.put(device.id(), device);
+                }
             }
             if (cache.size() > 1_000_000) {
                 cache.clear(); // a bound, far above any city; the next batches reload what they need
@@ -104,6 +114,14 @@ public class DeviceDirectory {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private record Entry(Device device, long loadedAt) {
+    /** The load time is updated in place when a reload finds the device unchanged. */
+    private record Entry(Device device, AtomicLong loadedAt) {
+        Entry(Device device, long loadedAt) {
+            this(device, new AtomicLong(loadedAt));
+        }
+
+        void refreshed(long at) {
+            loadedAt.set(at);
+        }
     }
 }

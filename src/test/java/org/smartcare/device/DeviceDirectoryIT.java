@@ -2,14 +2,20 @@ package org.smartcare.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.smartcare.support.Database;
 import org.smartcare.support.Fixtures;
 import org.smartcare.support.Fixtures.World;
 
@@ -20,6 +26,8 @@ class DeviceDirectoryIT {
     @Inject Fixtures fixtures;
     @Inject DeviceDirectory directory;
     @Inject Devices devices;
+    @Inject Database database;
+    @Inject ConnectionOperations<Connection> connections;
 
     @Test
     void findsWhatTheRegistryHoldsAndSeesARegistrationAtOnce() {
@@ -37,5 +45,20 @@ class DeviceDirectoryIT {
 
         fixtures.device(world.tenant(), id, DeviceType.BED_SENSOR, null);
         assertNull(directory.find(List.of(id)).get(id).elderId(), "re-registration replaces the cached entry");
+    }
+
+    @Test
+    void anExpiredEntryIsReloadedButKeptWhenUnchangedAndReplacedWhenChangedElsewhere() {
+        World world = fixtures.world();
+        String id = world.button().device().id();
+        DeviceDirectory expiresAtOnce = new DeviceDirectory(connections, Duration.ZERO);
+        Device first = expiresAtOnce.find(List.of(id)).get(id);
+        assertSame(first, expiresAtOnce.find(List.of(id)).get(id),
+                "an unchanged reload keeps the cached object (no old-generation churn at city scale)");
+
+        database.execute("UPDATE device SET bed_label = 'B-12' WHERE id = '" + id + "'");
+        Device changed = expiresAtOnce.find(List.of(id)).get(id);
+        assertNotSame(first, changed);
+        assertEquals("B-12", changed.bedLabel(), "a change made by another instance shows once the entry expired");
     }
 }
