@@ -6,11 +6,13 @@ import java.time.Duration;
 
 /**
  * How ingest batches: workers (each owns a share of the devices), the most messages in one transaction,
- * and how long a worker waits for more before committing what it has.
+ * how long a worker waits for more before committing what it has, and how many received messages may wait
+ * for the workers before a lane stops taking more (the broker keeps them in the session meanwhile).
  */
 @ConfigurationProperties("smartcare.ingest.batch")
 public record IngestBatching(
         @Bindable(defaultValue = "2") int workers,
         @Bindable(defaultValue = "1000") int maxMessages,
-        @Bindable(defaultValue = "20ms") Duration linger) {
+        @Bindable(defaultValue = "20ms") Duration linger,
+        @Bindable(defaultValue = "20000") int maxWaiting) {
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -31,9 +32,14 @@ import org.smartcare.ingest.IngestService;
  * <p>Paho's callback thread only enqueues, to one of the lane's workers chosen by device id (so one device's
  * messages on this lane stay in order). A worker takes a batch (see {@link BatchCollector}), stores it in one
  * transaction and then acknowledges every message of it: a message is acknowledged only after its batch
- * commits. The broker sends at most {@code receiveMaximum} unacknowledged messages per connection, which
- * bounds the queues: when the database is slow or down the workers stop acknowledging and the broker keeps
- * the rest in the session until they resume.
+ * commits.
+ *
+ * <p>Memory stays bounded because the lane stops taking messages when {@code maxWaiting} of them wait for a
+ * worker: it disconnects (the persistent session keeps everything that follows in the broker) and connects
+ * again once the workers are down to a quarter of that. The connection's receive maximum cannot be relied on
+ * for this: Mosquitto 2.0.11 lets the number of unacknowledged messages grow far past it once acknowledgements
+ * flow (measured: 4,171 outstanding with a receive maximum of 100). What was received on the old connection is
+ * still stored; the broker sends it again on the new one, and storing again is idempotent.
  */
 final class IngestLane implements MqttCallback {
 
@@ -46,21 +52,26 @@ final class IngestLane implements MqttCallback {
     private final List<String> retiredFilters;
     private final IngestService ingest;
     private final BatchCollector<Delivery> collector;
+    private final int maxWaiting;
     private final List<BlockingQueue<Delivery>> queues = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private final ExecutorService control;
+    /** Its own thread, so a pause never waits behind a subscribe or a connect attempt. */
+    private final ExecutorService pauser;
     /** Bumped on every (re)connect: message ids from an older connection must not be acknowledged. */
     private final AtomicLong connection = new AtomicLong();
     private final MqttAsyncClient client;
     private volatile boolean running = true;
     private volatile boolean subscribed;
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private final AtomicLong pauses = new AtomicLong();
 
     /**
      * @param retiredFilters filters an earlier version subscribed with; dropped from the persistent session so
      *                       the broker stops routing their messages here (what is already queued still arrives)
      */
     IngestLane(String name, String clientId, List<String> filters, List<String> retiredFilters, int workers,
-               BatchCollector<Delivery> collector, MqttSettings settings, IngestService ingest)
+               BatchCollector<Delivery> collector, int maxWaiting, MqttSettings settings, IngestService ingest)
             throws MqttException {
         this.name = name;
         this.settings = settings;
@@ -68,14 +79,21 @@ final class IngestLane implements MqttCallback {
         this.retiredFilters = List.copyOf(retiredFilters);
         this.ingest = ingest;
         this.collector = collector;
+        this.maxWaiting = maxWaiting;
         for (int i = 0; i < workers; i++) {
             queues.add(new LinkedBlockingQueue<>());
         }
         this.control = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("mqtt-" + name + "-control").factory());
+        this.pauser = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().daemon().name("mqtt-" + name + "-pause").factory());
         this.client = new MqttAsyncClient(settings.url(), clientId, new MemoryPersistence());
         client.setManualAcks(true);
         client.setCallback(this);
+    }
+
+    String name() {
+        return name;
     }
 
     List<String> filters() {
@@ -86,9 +104,24 @@ final class IngestLane implements MqttCallback {
         return client.isConnected();
     }
 
+    /** Messages received and not yet taken into a batch, over all of the lane's workers. */
+    int waiting() {
+        return queues.stream().mapToInt(BlockingQueue::size).sum();
+    }
+
     /** Whether the broker granted every subscription on the current connection. */
     boolean isSubscribed() {
         return subscribed && client.isConnected();
+    }
+
+    /** Whether the lane is disconnected on purpose until its workers catch up. */
+    boolean isPaused() {
+        return paused.get();
+    }
+
+    /** How many times the lane stopped taking messages since start. */
+    long pauses() {
+        return pauses.get();
     }
 
     void start() {
@@ -147,8 +180,8 @@ final class IngestLane implements MqttCallback {
             subscribed = true;
             LOG.info("{} lane subscribed to {} as {}", name, filters, client.getClientId());
             if (!retiredFilters.isEmpty()) {
-                // "no subscription existed" (0x11) is the usual answer; either way nothing more to do.
-                client.unsubscribe(retiredFilters.toArray(String[]::new)).waitForCompletion(WAIT_MS);
+                // Not waited for: "no subscription existed" (0x11) is the usual answer, and nothing depends on it.
+                client.unsubscribe(retiredFilters.toArray(String[]::new));
             }
         } catch (MqttException e) {
             LOG.warn("{} lane subscribe failed ({}); will retry on the next reconnect", name, e.getMessage());
@@ -199,12 +232,35 @@ final class IngestLane implements MqttCallback {
         }
     }
 
+    /** Runs on the pause thread: disconnects, waits for the workers to catch up, connects again. */
+    private void pauseUntilCaughtUp() {
+        pauses.incrementAndGet();
+        LOG.warn("{} lane: {} messages wait for the database; not taking more until they are down to {}", name,
+                waiting(), maxWaiting / 4);
+        try {
+            if (client.isConnected()) {
+                client.disconnect(0).waitForCompletion(WAIT_MS);
+            }
+        } catch (MqttException e) {
+            LOG.warn("{} lane: disconnect failed ({}); waiting anyway", name, e.getMessage());
+        }
+        while (running && waiting() > maxWaiting / 4) {
+            sleep(100);
+        }
+        LOG.info("{} lane: caught up ({} waiting); taking messages again", name, waiting());
+        paused.set(false);
+        connectUntilUp();
+    }
+
     // ---- Paho callbacks: never block here ----
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         queues.get(Math.floorMod(deviceIdHash(topic), queues.size())).add(new Delivery(connection.get(),
                 message.getId(), message.getQos(), new InboundMessage(topic, message.getPayload(), Instant.now())));
+        if (waiting() > maxWaiting && paused.compareAndSet(false, true)) {
+            pauser.execute(this::pauseUntilCaughtUp);
+        }
     }
 
     @Override
@@ -237,6 +293,7 @@ final class IngestLane implements MqttCallback {
     void stop() {
         running = false;
         control.shutdownNow();
+        pauser.shutdownNow();
         workers.forEach(Thread::interrupt);
         try {
             if (client.isConnected()) {
