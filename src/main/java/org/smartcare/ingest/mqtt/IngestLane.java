@@ -165,8 +165,8 @@ final class IngestLane implements MqttCallback {
 
     private void subscribe() {
         try {
-            MqttSubscription[] subscriptions = filters.stream()
-                    .map(filter -> new MqttSubscription(filter, 1)).toArray(MqttSubscription[]::new);
+            MqttSubscription[] subscriptions = filters.stream().map(IngestLane::subscription)
+                    .toArray(MqttSubscription[]::new);
             IMqttToken token = client.subscribe(subscriptions);
             token.waitForCompletion(WAIT_MS);
             int[] codes = token.getReasonCodes();
@@ -186,6 +186,16 @@ final class IngestLane implements MqttCallback {
         } catch (MqttException e) {
             LOG.warn("{} lane subscribe failed ({}); will retry on the next reconnect", name, e.getMessage());
         }
+    }
+
+    /**
+     * QoS 1; retained messages (every device's last status) only when the session did not hold the subscription
+     * yet: re-subscribing after each reconnect would otherwise replay all of them, 152,000 in a city.
+     */
+    private static MqttSubscription subscription(String filter) {
+        MqttSubscription subscription = new MqttSubscription(filter, 1);
+        subscription.setRetainHandling(1);
+        return subscription;
     }
 
     private void work(BlockingQueue<Delivery> queue) {
