@@ -8,7 +8,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -34,12 +33,10 @@ import org.smartcare.ingest.IngestService;
  * transaction and then acknowledges every message of it: a message is acknowledged only after its batch
  * commits.
  *
- * <p>Memory stays bounded because the lane stops taking messages when {@code maxWaiting} of them wait for a
- * worker: it disconnects (the persistent session keeps everything that follows in the broker) and connects
- * again once the workers are down to a quarter of that. The connection's receive maximum cannot be relied on
- * for this: Mosquitto 2.0.11 lets the number of unacknowledged messages grow far past it once acknowledgements
- * flow (measured: 4,171 outstanding with a receive maximum of 100). What was received on the old connection is
- * still stored; the broker sends it again on the new one, and storing again is idempotent.
+ * <p>The broker is meant to bound the queues: it sends at most {@code receiveMaximum} unacknowledged messages
+ * per connection. Mosquitto 2.0.11 does not hold to that once acknowledgements flow (measured: 4,171
+ * outstanding with a receive maximum of 100), so under a long backlog the queues can grow; {@link #waiting()}
+ * is on /prometheus. Stopping the flow by disconnecting was tried and made things worse (bench/README.md).
  */
 final class IngestLane implements MqttCallback {
 
@@ -52,26 +49,21 @@ final class IngestLane implements MqttCallback {
     private final List<String> retiredFilters;
     private final IngestService ingest;
     private final BatchCollector<Delivery> collector;
-    private final int maxWaiting;
     private final List<BlockingQueue<Delivery>> queues = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private final ExecutorService control;
-    /** Its own thread, so a pause never waits behind a subscribe or a connect attempt. */
-    private final ExecutorService pauser;
     /** Bumped on every (re)connect: message ids from an older connection must not be acknowledged. */
     private final AtomicLong connection = new AtomicLong();
     private final MqttAsyncClient client;
     private volatile boolean running = true;
     private volatile boolean subscribed;
-    private final AtomicBoolean paused = new AtomicBoolean();
-    private final AtomicLong pauses = new AtomicLong();
 
     /**
      * @param retiredFilters filters an earlier version subscribed with; dropped from the persistent session so
      *                       the broker stops routing their messages here (what is already queued still arrives)
      */
     IngestLane(String name, String clientId, List<String> filters, List<String> retiredFilters, int workers,
-               BatchCollector<Delivery> collector, int maxWaiting, MqttSettings settings, IngestService ingest)
+               BatchCollector<Delivery> collector, MqttSettings settings, IngestService ingest)
             throws MqttException {
         this.name = name;
         this.settings = settings;
@@ -79,14 +71,11 @@ final class IngestLane implements MqttCallback {
         this.retiredFilters = List.copyOf(retiredFilters);
         this.ingest = ingest;
         this.collector = collector;
-        this.maxWaiting = maxWaiting;
         for (int i = 0; i < workers; i++) {
             queues.add(new LinkedBlockingQueue<>());
         }
         this.control = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("mqtt-" + name + "-control").factory());
-        this.pauser = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().daemon().name("mqtt-" + name + "-pause").factory());
         this.client = new MqttAsyncClient(settings.url(), clientId, new MemoryPersistence());
         client.setManualAcks(true);
         client.setCallback(this);
@@ -112,16 +101,6 @@ final class IngestLane implements MqttCallback {
     /** Whether the broker granted every subscription on the current connection. */
     boolean isSubscribed() {
         return subscribed && client.isConnected();
-    }
-
-    /** Whether the lane is disconnected on purpose until its workers catch up. */
-    boolean isPaused() {
-        return paused.get();
-    }
-
-    /** How many times the lane stopped taking messages since start. */
-    long pauses() {
-        return pauses.get();
     }
 
     void start() {
@@ -192,7 +171,7 @@ final class IngestLane implements MqttCallback {
      * QoS 1; retained messages (every device's last status) only when the session did not hold the subscription
      * yet: re-subscribing after each reconnect would otherwise replay all of them, 152,000 in a city.
      */
-    private static MqttSubscription subscription(String filter) {
+    static MqttSubscription subscription(String filter) {
         MqttSubscription subscription = new MqttSubscription(filter, 1);
         subscription.setRetainHandling(1);
         return subscription;
@@ -242,35 +221,12 @@ final class IngestLane implements MqttCallback {
         }
     }
 
-    /** Runs on the pause thread: disconnects, waits for the workers to catch up, connects again. */
-    private void pauseUntilCaughtUp() {
-        pauses.incrementAndGet();
-        LOG.warn("{} lane: {} messages wait for the database; not taking more until they are down to {}", name,
-                waiting(), maxWaiting / 4);
-        try {
-            if (client.isConnected()) {
-                client.disconnect(0).waitForCompletion(WAIT_MS);
-            }
-        } catch (MqttException e) {
-            LOG.warn("{} lane: disconnect failed ({}); waiting anyway", name, e.getMessage());
-        }
-        while (running && waiting() > maxWaiting / 4) {
-            sleep(100);
-        }
-        LOG.info("{} lane: caught up ({} waiting); taking messages again", name, waiting());
-        paused.set(false);
-        connectUntilUp();
-    }
-
     // ---- Paho callbacks: never block here ----
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         queues.get(Math.floorMod(deviceIdHash(topic), queues.size())).add(new Delivery(connection.get(),
                 message.getId(), message.getQos(), new InboundMessage(topic, message.getPayload(), Instant.now())));
-        if (waiting() > maxWaiting && paused.compareAndSet(false, true)) {
-            pauser.execute(this::pauseUntilCaughtUp);
-        }
     }
 
     @Override
@@ -303,7 +259,6 @@ final class IngestLane implements MqttCallback {
     void stop() {
         running = false;
         control.shutdownNow();
-        pauser.shutdownNow();
         workers.forEach(Thread::interrupt);
         try {
             if (client.isConnected()) {

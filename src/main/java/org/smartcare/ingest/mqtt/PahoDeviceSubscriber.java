@@ -8,8 +8,6 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -43,24 +41,21 @@ public class PahoDeviceSubscriber {
         this.events = new IngestLane("events", settings.clientId() + "-events", List.of(share + "+/event"),
                 List.of(), eventBatching.workers(),
                 new BatchCollector<>(eventBatching.maxMessages(), Duration.ZERO, delivery -> false),
-                batching.maxWaiting(), settings, ingest);
+                settings, ingest);
         // Before the events lane existed, one session took everything on "+/+"; the filter is retired from it.
         this.telemetry = new IngestLane("telemetry", settings.clientId(),
                 List.of(share + "+/telemetry", share + "+/status"), List.of(share + "+/+"), batching.workers(),
                 new BatchCollector<>(batching.maxMessages(), batching.linger(),
                         delivery -> delivery.message().topic().endsWith("/event")),
-                batching.maxWaiting(), settings, ingest);
+                settings, ingest);
         for (IngestLane lane : List.of(events, telemetry)) {
             Gauge.builder("smartcare.ingest.waiting", lane, IngestLane::waiting)
-                    .description("messages received and waiting for a batch; the broker's receive maximum bounds it")
-                    .tag("lane", lane.name()).register(registry);
-            FunctionCounter.builder("smartcare.ingest.pauses", lane, IngestLane::pauses)
-                    .description("times the lane stopped taking messages because too many waited for the database")
+                    .description("messages received and waiting for a batch")
                     .tag("lane", lane.name()).register(registry);
         }
     }
 
-    /** Messages waiting in the service per lane (bounded by the receive maximum of each connection). */
+    /** Messages waiting in the service per lane. */
     public Map<String, Integer> waiting() {
         return Map.of("events", events.waiting(), "telemetry", telemetry.waiting());
     }
@@ -79,15 +74,6 @@ public class PahoDeviceSubscriber {
         return events.isSubscribed() && telemetry.isSubscribed();
     }
 
-    /** Lanes disconnected on purpose until the database catches up (a busy service, not a broken one). */
-    public List<String> paused() {
-        return Stream.of(events, telemetry).filter(IngestLane::isPaused).map(IngestLane::name).toList();
-    }
-
-    /** Every lane either holds its subscriptions or is paused on purpose. */
-    public boolean isHealthy() {
-        return Stream.of(events, telemetry).allMatch(lane -> lane.isSubscribed() || lane.isPaused());
-    }
 
     @EventListener
     void onStartup(StartupEvent event) {
