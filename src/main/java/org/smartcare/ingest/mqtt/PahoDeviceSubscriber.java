@@ -21,7 +21,7 @@ import org.smartcare.ingest.IngestService;
  *
  * <p>Device events (SOS presses, falls, bed exits) have a connection, session and worker of their own: an
  * operator waits for them, so they must not queue behind telemetry, neither in the broker (a connection
- * receives at most {@code receiveMaximum} unacknowledged messages, in order) nor in a worker's batch. The
+ * receives its messages in order, behind everything sent before them) nor in a worker's batch. The
  * telemetry lane takes telemetry and status in big batches. Each topic matches exactly one lane, and one
  * device's messages on a channel stay in order; across channels nothing depends on arrival order (every
  * rule works from device timestamps).
@@ -73,7 +73,6 @@ public class PahoDeviceSubscriber {
     public boolean isSubscribed() {
         return events.isSubscribed() && telemetry.isSubscribed();
     }
-
 
     @EventListener
     void onStartup(StartupEvent event) {
