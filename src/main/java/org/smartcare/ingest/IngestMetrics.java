@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,8 +19,8 @@ public class IngestMetrics {
     private final DistributionSummary batchSize;
     private final Timer commit;
     private final Timer lag;
-    private final Map<Channel, Timer> delivery = new java.util.EnumMap<>(Channel.class);
-    private final Map<Channel, Timer> inService = new java.util.EnumMap<>(Channel.class);
+    private final Map<Channel, Timer> delivery = new EnumMap<>(Channel.class);
+    private final Map<Channel, Timer> inService = new EnumMap<>(Channel.class);
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;

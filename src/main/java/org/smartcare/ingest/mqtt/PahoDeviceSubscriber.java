@@ -40,13 +40,12 @@ public class PahoDeviceSubscriber {
         String share = "$share/" + settings.shareGroup() + "/" + DEVICES;
         this.events = new IngestLane("events", settings.clientId() + "-events", List.of(share + "+/event"),
                 List.of(), eventBatching.workers(),
-                new BatchCollector<>(eventBatching.maxMessages(), Duration.ZERO, delivery -> false),
+                new BatchCollector<>(eventBatching.maxMessages(), Duration.ZERO),
                 settings, ingest);
         // Before the events lane existed, one session took everything on "+/+"; the filter is retired from it.
         this.telemetry = new IngestLane("telemetry", settings.clientId(),
                 List.of(share + "+/telemetry", share + "+/status"), List.of(share + "+/+"), batching.workers(),
-                new BatchCollector<>(batching.maxMessages(), batching.linger(),
-                        delivery -> delivery.message().topic().endsWith("/event")),
+                new BatchCollector<>(batching.maxMessages(), batching.linger()),
                 settings, ingest);
         for (IngestLane lane : List.of(events, telemetry)) {
             Gauge.builder("smartcare.ingest.waiting", lane, IngestLane::waiting)

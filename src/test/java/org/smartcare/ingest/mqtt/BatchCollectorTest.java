@@ -12,39 +12,16 @@ import org.junit.jupiter.api.Test;
 
 class BatchCollectorTest {
 
-    /** A linger no test could sit out: a batch that returns at all was closed by size, urgency or an empty queue. */
+    /** A linger no test could sit out: a batch that returns at all was closed by size or by an empty queue without linger. */
     private static final Duration FOREVER = Duration.ofHours(1);
     private static final Duration GUARD = Duration.ofSeconds(20);
-
-    @Test
-    void anUrgentMessageClosesTheBatchWithoutWaitingForTheLinger() {
-        LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>(List.of("t1", "t2", "EVENT", "t3"));
-        BatchCollector<String> collector = new BatchCollector<>(100, FOREVER, m -> m.startsWith("EVENT"));
-        List<String> batch = new ArrayList<>();
-
-        assertTimeoutPreemptively(GUARD, () -> collector.collect(queue, batch));
-
-        assertEquals(List.of("t1", "t2", "EVENT"), batch);
-        assertEquals(List.of("t3"), new ArrayList<>(queue), "the rest waits for the next batch");
-    }
-
-    @Test
-    void anUrgentFirstMessageIsABatchOfItsOwn() {
-        LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>(List.of("EVENT", "t1"));
-        List<String> batch = new ArrayList<>();
-
-        assertTimeoutPreemptively(GUARD, () -> new BatchCollector<String>(100, FOREVER, m -> m.equals("EVENT"))
-                .collect(queue, batch));
-
-        assertEquals(List.of("EVENT"), batch);
-    }
 
     @Test
     void telemetryFillsTheBatchUpToItsSize() {
         LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>(List.of("t1", "t2", "t3", "t4", "t5"));
         List<String> batch = new ArrayList<>();
 
-        assertTimeoutPreemptively(GUARD, () -> new BatchCollector<String>(3, FOREVER, m -> false).collect(queue, batch));
+        assertTimeoutPreemptively(GUARD, () -> new BatchCollector<String>(3, FOREVER).collect(queue, batch));
 
         assertEquals(List.of("t1", "t2", "t3"), batch);
     }
@@ -54,7 +31,7 @@ class BatchCollectorTest {
         LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>(List.of("t1"));
         List<String> batch = new ArrayList<>();
 
-        assertTimeoutPreemptively(GUARD, () -> new BatchCollector<String>(100, Duration.ofMillis(10), m -> false)
+        assertTimeoutPreemptively(GUARD, () -> new BatchCollector<String>(100, Duration.ofMillis(10))
                 .collect(queue, batch));
 
         assertEquals(List.of("t1"), batch);
@@ -64,7 +41,7 @@ class BatchCollectorTest {
     void withoutLingerTheBatchTakesWhatHasQueuedAndNeverWaitsForMore() throws Exception {
         LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>(List.of("e1", "e2", "e3"));
         List<String> batch = new ArrayList<>();
-        BatchCollector<String> drain = new BatchCollector<>(2, Duration.ZERO, m -> false);
+        BatchCollector<String> drain = new BatchCollector<>(2, Duration.ZERO);
 
         assertTimeoutPreemptively(GUARD, () -> drain.collect(queue, batch));
         assertEquals(List.of("e1", "e2"), batch);
