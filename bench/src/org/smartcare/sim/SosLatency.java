@@ -32,6 +32,8 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * <pre>
  * SosLatency MQTT_URL USER PASS WS_URL TOKEN DEVICE_PREFIX COUNT RATE_PER_S OUT_JSON [WARMUP]
  * </pre>
+ * Next to OUT_JSON it writes OUT_JSON.samples.tsv: device, wall-clock press time (epoch ms) and latency (ms) of
+ * every counted press, so that slow presses can be set beside a GC log or the alert's own timestamps.
  * Buttons are DEVICE_PREFIX000001..(WARMUP + COUNT); they must be registered. The first WARMUP presses
  * (default 100) run the path through the JIT and the connection pools and are not counted. Prints one summary line; exit status 1
  * when a press raised no alert within 30 s.
@@ -49,6 +51,7 @@ public final class SosLatency {
         int warmup = a.length > 9 ? Integer.parseInt(a[9]) : 100;
 
         Map<String, Long> pressedAt = new ConcurrentHashMap<>();
+        Map<String, Long> pressedAtEpochMillis = new ConcurrentHashMap<>();
         Map<String, Long> latencyNanos = new ConcurrentHashMap<>();
         CountDownLatch acked = new CountDownLatch(1);
         CountDownLatch all = new CountDownLatch(warmup + count);
@@ -86,6 +89,7 @@ public final class SosLatency {
                     (Location) null);
             MqttMessage message = new MqttMessage(payload);
             message.setQos(1);
+            pressedAtEpochMillis.put(device, System.currentTimeMillis());
             pressedAt.put(device, System.nanoTime());
             mqtt.publish(EventPayloads.eventTopic(device), message);
         }
@@ -103,6 +107,12 @@ public final class SosLatency {
                 warmup, count, ms.length, count - ms.length, rate, quantile(ms, 0.5), quantile(ms, 0.9), quantile(ms, 0.99),
                 ms.length == 0 ? Double.NaN : ms[ms.length - 1]);
         Files.writeString(out, summary + "\n");
+        Files.write(Path.of(out + ".samples.tsv"), latencyNanos.entrySet().stream()
+                .filter(e -> Integer.parseInt(e.getKey().substring(prefix.length())) > warmup)
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> String.format(java.util.Locale.ROOT, "%s\t%d\t%.2f", e.getKey(),
+                        pressedAtEpochMillis.get(e.getKey()), e.getValue() / 1e6))
+                .toList());
         System.out.println(summary);
         System.exit(complete ? 0 : 1);
     }
