@@ -7,8 +7,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -18,6 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Hears every committed alert, from any instance, through LISTEN on a connection of its own, loads it
  * once and hands it to the local subscribers. Reconnects by itself when the database goes away.
+ * <p>
+ * The notices that arrived together are loaded in one query, and raises are delivered before updates: under
+ * load most notices are repeats folded into open alerts (battery, vitals), and an SOS must not wait for each
+ * of them to be loaded one by one. Nothing is loaded for a kind of change that no local subscriber wants.
  */
 @Context
 public class AlertFeed {
@@ -29,7 +40,7 @@ public class AlertFeed {
     private final String url;
     private final String username;
     private final String password;
-    private final List<Consumer<AlertChange>> subscribers = new CopyOnWriteArrayList<>();
+    private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Thread listener;
     private volatile boolean running = true;
     private volatile boolean listening;
@@ -45,10 +56,11 @@ public class AlertFeed {
         this.listener = Thread.ofPlatform().daemon().name("alert-feed").start(this::listenForever);
     }
 
-    /** Delivers every alert raised or changed from now on; close the handle to stop. Consumers must not block. */
-    public AutoCloseable subscribe(Consumer<AlertChange> consumer) {
-        subscribers.add(consumer);
-        return () -> subscribers.remove(consumer);
+    /** Delivers every alert raised (or changed) from now on; close the handle to stop. Consumers must not block. */
+    public AutoCloseable subscribe(AlertNotice.Change change, Consumer<AlertChange> consumer) {
+        Subscriber subscriber = new Subscriber(change, consumer);
+        subscribers.add(subscriber);
+        return () -> subscribers.remove(subscriber);
     }
 
     /** Whether the LISTEN connection is up (for health). */
@@ -67,9 +79,7 @@ public class AlertFeed {
                 while (running) {
                     PGNotification[] notes = pg.getNotifications(POLL_MS);
                     if (notes != null) {
-                        for (PGNotification note : notes) {
-                            deliver(AlertNotice.decode(note.getParameter()));
-                        }
+                        deliver(notes);
                     }
                 }
             } catch (SQLException | RuntimeException e) {
@@ -82,20 +92,56 @@ public class AlertFeed {
         }
     }
 
-    private void deliver(AlertNotice notice) {
-        if (subscribers.isEmpty()) {
+    private void deliver(PGNotification[] notes) {
+        Map<AlertNotice.Change, Set<Long>> wanted = new EnumMap<>(AlertNotice.Change.class);
+        for (PGNotification note : notes) {
+            AlertNotice notice;
+            try {
+                notice = AlertNotice.decode(note.getParameter());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("ignoring an unreadable alert notice: {}", note.getParameter());
+                continue;
+            }
+            if (isWanted(notice.change())) {
+                wanted.computeIfAbsent(notice.change(), change -> new LinkedHashSet<>()).add(notice.alertId());
+            }
+        }
+        if (wanted.isEmpty()) {
             return;
         }
-        alerts.findById(notice.alertId()).ifPresent(alert -> {
-            AlertChange change = new AlertChange(notice.change(), alert);
-            for (Consumer<AlertChange> subscriber : subscribers) {
-                try {
-                    subscriber.accept(change);
-                } catch (RuntimeException e) {
-                    LOG.warn("alert subscriber failed", e);
-                }
+        List<Long> ids = new ArrayList<>();
+        wanted.values().forEach(ids::addAll);
+        Map<Long, Alert> loaded = alerts.findByIdIn(ids).stream()
+                .collect(Collectors.toMap(Alert::id, Function.identity(), (a, b) -> a));
+        // EnumMap iterates in declaration order: RAISED before UPDATED.
+        wanted.forEach((change, changed) -> changed.forEach(id -> {
+            Alert alert = loaded.get(id);
+            if (alert != null) {
+                hand(new AlertChange(change, alert));
             }
-        });
+        }));
+    }
+
+    private boolean isWanted(AlertNotice.Change change) {
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.change() == change) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void hand(AlertChange change) {
+        for (Subscriber subscriber : subscribers) {
+            if (subscriber.change() != change.change()) {
+                continue;
+            }
+            try {
+                subscriber.consumer().accept(change);
+            } catch (RuntimeException e) {
+                LOG.warn("alert subscriber failed", e);
+            }
+        }
     }
 
     private static void sleepQuietly(long millis) {
@@ -104,6 +150,9 @@ public class AlertFeed {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private record Subscriber(AlertNotice.Change change, Consumer<AlertChange> consumer) {
     }
 
     @PreDestroy

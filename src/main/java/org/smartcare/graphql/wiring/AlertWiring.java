@@ -5,14 +5,13 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.reactivestreams.Publisher;
 import org.smartcare.alert.Alert;
 import org.smartcare.alert.AlertBoard;
-import org.smartcare.alert.AlertChange;
 import org.smartcare.alert.AlertFeed;
 import org.smartcare.alert.AlertFilter;
 import org.smartcare.alert.AlertKind;
+import org.smartcare.alert.AlertNotice;
 import org.smartcare.alert.AlertPosition;
 import org.smartcare.alert.AlertScope;
 import org.smartcare.alert.AlertStatistics;
@@ -63,8 +62,8 @@ public class AlertWiring implements WiringContribution {
         registry.field("Query", "alerts", this::alerts)
                 .field("Query", "alert", env -> visible(env, GlobalId.decode(env.getArgument("id"))))
                 .field("Query", "alertStats", this::stats)
-                .field("Subscription", "alertRaised", env -> changes(env, AlertChange::isNew))
-                .field("Subscription", "alertUpdated", env -> changes(env, change -> !change.isNew()))
+                .field("Subscription", "alertRaised", env -> changes(env, AlertNotice.Change.RAISED))
+                .field("Subscription", "alertUpdated", env -> changes(env, AlertNotice.Change.UPDATED))
                 .field(TYPE, "id", env -> GlobalId.encode(TYPE, env.<Alert>getSource().id()))
                 .field(TYPE, "rule", env -> env.<Alert>getSource().rule().name())
                 .field(TYPE, "occurredAt", env -> env.<Alert>getSource().sourceEventTs())
@@ -121,15 +120,15 @@ public class AlertWiring implements WiringContribution {
      * A family member's or partner's subscription checks each alert against their links and consents as they are
      * when it is delivered (a database read off the notification thread), so a revoked consent stops it at once.
      */
-    private Publisher<Alert> changes(DataFetchingEnvironment env, Predicate<AlertChange> which) {
+    private Publisher<Alert> changes(DataFetchingEnvironment env, AlertNotice.Change which) {
         RequestContext context = RequestContext.of(env);
         AlertScope scope = Scopes.alerts(context);
         boolean perElder = scope.elderIds() != null;
         AlertScope coarse = perElder ? new AlertScope(scope.tenantId(), scope.institutionId()) : scope;
         AlertFilter filter = filter(env.getArgument("filter"));
         return Flux.<Alert>create(sink -> {
-            AutoCloseable handle = feed.subscribe(change -> {
-                if (which.test(change) && coarse.includes(change.alert()) && filter.matches(change.alert())
+            AutoCloseable handle = feed.subscribe(which, change -> {
+                if (coarse.includes(change.alert()) && filter.matches(change.alert())
                         && (!perElder || change.alert().elderId() != null)) {
                     sink.next(change.alert());
                 }
