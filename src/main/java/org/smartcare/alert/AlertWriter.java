@@ -20,19 +20,33 @@ public class AlertWriter {
 
     public static final String CHANNEL = "smartcare_alert";
 
+    /*
+     * One round trip for the whole raise: the upsert, its history entry and its notice (payloads as in
+     * AlertNotice.encode). Under the city load each extra statement of an SOS transaction waited for a busy core.
+     */
     private static final String RAISE_OR_FOLD = """
-            INSERT INTO alert (tenant_id, rule, kind, severity, status, device_id, elder_id, institution_id, region_code,
-                               raised_at, source_event_ts, source_event_seq, latitude, longitude, last_seen_at,
-                               ack_deadline)
-            VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, now(), ?, ?, ?, ?, now(), now() + ?::interval)
-            ON CONFLICT (device_id, rule) WHERE status <> 'RESOLVED' DO UPDATE SET
-                occurrences = alert.occurrences + 1, last_seen_at = now(), cleared_at = NULL,
-                source_event_ts = EXCLUDED.source_event_ts, source_event_seq = EXCLUDED.source_event_seq,
-                latitude = coalesce(EXCLUDED.latitude, alert.latitude),
-                longitude = coalesce(EXCLUDED.longitude, alert.longitude), version = alert.version + 1
-            WHERE (alert.source_event_ts, alert.source_event_seq)
-                  IS DISTINCT FROM (EXCLUDED.source_event_ts, EXCLUDED.source_event_seq)
-            RETURNING id, (xmax = 0) AS inserted, status""";
+            WITH raised AS (
+                INSERT INTO alert (tenant_id, rule, kind, severity, status, device_id, elder_id, institution_id,
+                                   region_code, raised_at, source_event_ts, source_event_seq, latitude, longitude,
+                                   last_seen_at, ack_deadline)
+                VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, now(), ?, ?, ?, ?, now(), now() + ?::interval)
+                ON CONFLICT (device_id, rule) WHERE status <> 'RESOLVED' DO UPDATE SET
+                    occurrences = alert.occurrences + 1, last_seen_at = now(), cleared_at = NULL,
+                    source_event_ts = EXCLUDED.source_event_ts, source_event_seq = EXCLUDED.source_event_seq,
+                    latitude = coalesce(EXCLUDED.latitude, alert.latitude),
+                    longitude = coalesce(EXCLUDED.longitude, alert.longitude), version = alert.version + 1
+                WHERE (alert.source_event_ts, alert.source_event_seq)
+                      IS DISTINCT FROM (EXCLUDED.source_event_ts, EXCLUDED.source_event_seq)
+                RETURNING id, (xmax = 0) AS inserted, status
+            ), entry AS (
+                INSERT INTO alert_transition (alert_id, from_status, to_status, actor, note, kind)
+                SELECT id, CASE WHEN inserted THEN NULL ELSE status END, status, ?,
+                       CASE WHEN inserted THEN 'raised from ' ELSE 'repeated by ' END || ?,
+                       CASE WHEN inserted THEN 'TRANSITION' ELSE 'REPEAT' END
+                FROM raised
+            )
+            SELECT id, inserted, pg_notify(?, CASE WHEN inserted THEN 'raised:' ELSE 'updated:' END || id)
+            FROM raised""";
     private static final String HISTORY = """
             INSERT INTO alert_transition (alert_id, from_status, to_status, actor, note, kind)
             VALUES (?, ?, ?, ?, ?, ?)""";
@@ -67,25 +81,17 @@ public class AlertWriter {
             setNullable(insert, 12, alert.longitude(), Types.DOUBLE);
             insert.setString(13, thresholds.forScope(alert.tenantId(), alert.institutionId(), alert.elderId())
                     .ackLimit(alert.severity()).toMillis() + " milliseconds");
+            insert.setString(14, "rule:" + alert.rule().name());
+            insert.setString(15, alert.deviceId() + " #" + alert.seq());
+            insert.setString(16, CHANNEL);
             long id;
             boolean inserted;
-            AlertStatus status;
             try (ResultSet row = insert.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();
                 }
                 id = row.getLong(1);
                 inserted = row.getBoolean(2);
-                status = AlertStatus.valueOf(row.getString(3));
-            }
-            String actor = "rule:" + alert.rule().name();
-            if (inserted) {
-                history(id, null, AlertStatus.OPEN, actor, "raised from " + alert.deviceId() + " #" + alert.seq(),
-                        "TRANSITION");
-                announce(AlertNotice.raised(id));
-            } else {
-                history(id, status, status, actor, "repeated by " + alert.deviceId() + " #" + alert.seq(), "REPEAT");
-                announce(AlertNotice.updated(id));
             }
             return Optional.of(new Raised(id, inserted));
         } catch (SQLException e) {

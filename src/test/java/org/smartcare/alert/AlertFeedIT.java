@@ -16,9 +16,9 @@ import org.smartcare.support.Fixtures;
 import org.smartcare.support.Fixtures.World;
 
 /**
- * The feed between the committing transaction's pg_notify and the local subscribers: notices that arrive
- * together are delivered raises first, an unreadable notice is skipped without losing the LISTEN connection,
- * and a kind of change is handed only to the subscribers of that kind.
+ * The feed between the committing transaction's pg_notify and the local subscribers: a raise and every repeat
+ * folded into it are announced, notices that arrive together are delivered raises first, an unreadable notice
+ * is skipped without losing the LISTEN connection, and a kind of change is handed only to its subscribers.
  */
 @MicronautTest(environments = "test", transactional = false)
 class AlertFeedIT {
@@ -62,6 +62,22 @@ class AlertFeedIT {
         }
     }
 
+    @Test
+    void theRaiseAndEachRepeatFoldedIntoItAreAnnouncedFromTheCommittingTransaction() throws Exception {
+        World world = fixtures.world();
+        List<String> heard = new CopyOnWriteArrayList<>();
+        List<String> ours = List.of(world.buttonId());
+        try (AutoCloseable raised = feed.subscribe(AlertNotice.Change.RAISED, c -> record(heard, ours, "raised:", c.alert()));
+             AutoCloseable updated = feed.subscribe(AlertNotice.Change.UPDATED,
+                     c -> record(heard, ours, "updated:", c.alert()))) {
+            long id = raiseSos(world);
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains("raised:" + id));
+            press(world);
+            await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains("updated:" + id));
+            assertEquals(List.of("raised:" + id, "updated:" + id), heard);
+        }
+    }
+
     private static void record(List<String> into, List<String> devices, String prefix, Alert alert) {
         if (devices.contains(alert.deviceId())) {
             into.add(prefix + alert.id());
@@ -69,11 +85,15 @@ class AlertFeedIT {
     }
 
     private long raiseSos(World world) throws Exception {
+        press(world);
+        await().atMost(Duration.ofSeconds(30)).until(() -> database.alertsOf(world.buttonId()) == 1);
+        return database.count("SELECT id FROM alert WHERE device_id = ?", world.buttonId());
+    }
+
+    private void press(World world) throws Exception {
         try (DeviceClient button = new DeviceClient(broker, world.buttonId(), world.button().secret())) {
             assertEquals(0, button.publishEvent(DeviceClient.sosPress(DeviceClient.nextSeq())));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> database.alertsOf(world.buttonId()) == 1);
-        return database.count("SELECT id FROM alert WHERE device_id = ?", world.buttonId());
     }
 
     private static String notify(String payload) {

@@ -88,6 +88,12 @@ class AlertWorkflowIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
                     "SELECT occurrences FROM alert WHERE device_id = ?", world.buttonId()) == 2);
             assertEquals(1, database.alertsOf(world.buttonId()), "one open alert per device and rule");
+            String history = "SELECT count(*) FROM alert_transition t JOIN alert a ON a.id = t.alert_id "
+                    + "WHERE a.device_id = ? AND t.actor = 'rule:SOS_PRESS' AND t.note LIKE ? ";
+            assertEquals(1, database.count(history + "AND t.kind = 'TRANSITION' AND t.from_status IS NULL "
+                    + "AND t.to_status = 'OPEN'", world.buttonId(), "raised from " + world.buttonId() + " #%"));
+            assertEquals(1, database.count(history + "AND t.kind = 'REPEAT' AND t.from_status = 'OPEN' "
+                    + "AND t.to_status = 'OPEN'", world.buttonId(), "repeated by " + world.buttonId() + " #%"));
             button.publishEvent(event("sos_cancel", DeviceClient.nextSeq(), first.plusSeconds(20)));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
