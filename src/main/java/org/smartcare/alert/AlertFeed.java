@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * Hears every committed alert, from any instance, through LISTEN on a connection of its own, loads it
  * once and hands it to the local subscribers. Reconnects by itself when the database goes away.
  * <p>
- * The notices that arrived together are loaded in one query, and raises are delivered before updates: under
- * load most notices are repeats folded into open alerts (battery, vitals), and an SOS must not wait for each
- * of them to be loaded one by one. Nothing is loaded for a kind of change that no local subscriber wants.
+ * The notices that arrived together are loaded in one query, and raises are delivered before updates: when
+ * many alerts change at once (repeats folded into open alerts, a round of escalations), an SOS must not wait
+ * for each of them to be loaded one by one. Nothing is loaded for a kind of change no local subscriber wants.
  */
 @Context
 public class AlertFeed {
