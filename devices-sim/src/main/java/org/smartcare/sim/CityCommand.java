@@ -132,7 +132,7 @@ public final class CityCommand implements Callable<Integer> {
 
     static final class Rates {
         @Option(names = "--sos-per-hour-per-1000", paramLabel = "R", defaultValue = "2",
-                description = "SOS presses per simulated hour per 1000 buttons (default: ${DEFAULT-VALUE}); 30% are cancelled within 30 s.")
+                description = "SOS presses per simulated hour per 1000 buttons (default: ${DEFAULT-VALUE}); 30%% are cancelled within 30 s.")
         double sos;
 
         @Option(names = "--fall-per-hour-per-1000", paramLabel = "R", defaultValue = "0.5",

@@ -41,10 +41,10 @@ import picocli.CommandLine.Spec;
                         + "on smartcare/v1/devices/#) and publishes QoS 1 with at most --inflight unacknowledged "
                         + "publishes per connection, until --messages were sent or --duration passed.",
                 "",
-                "Message n (0-based, over all connections) goes to device n % D with seq S + n / D, where "
+                "Message n (0-based, over all connections) goes to device n %% D with seq S + n / D, where "
                         + "D = --devices, S = --seq-start and device i is <prefix><i+1, 6 digits>, e.g. "
                         + "load-bed-000001. So with --messages M the exact set is known in advance: device i "
-                        + "sends seqs S .. S + c_i - 1, c_i = the count of n < M with n % D = i; with --duration "
+                        + "sends seqs S .. S + c_i - 1, c_i = the count of n < M with n %% D = i; with --duration "
                         + "the summary's 'messages' is M. ts is the wall clock in +08:00. Devices are not "
                         + "registered: the service may dead-letter them unless the caller registered them."},
         footer = {
