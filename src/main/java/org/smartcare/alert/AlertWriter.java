@@ -21,8 +21,8 @@ public class AlertWriter {
     public static final String CHANNEL = "smartcare_alert";
 
     /*
-     * One round trip for the whole raise: the upsert, its history entry and its notice (payloads as in
-     * AlertNotice.encode). Under the city load each extra statement of an SOS transaction waited for a busy core.
+     * One round trip for the whole raise: the upsert, its history entry and its notice. Under the city load each
+     * extra statement of an SOS transaction waited for a busy core.
      */
     private static final String RAISE_OR_FOLD = """
             WITH raised AS (
@@ -45,8 +45,7 @@ public class AlertWriter {
                        CASE WHEN inserted THEN 'TRANSITION' ELSE 'REPEAT' END
                 FROM raised
             )
-            SELECT id, inserted, pg_notify(?, CASE WHEN inserted THEN 'raised:' ELSE 'updated:' END || id)
-            FROM raised""";
+            SELECT id, inserted, pg_notify(?, """ + AlertNotice.sqlPayload("inserted", "id") + ") FROM raised";
     private static final String HISTORY = """
             INSERT INTO alert_transition (alert_id, from_status, to_status, actor, note, kind)
             VALUES (?, ?, ?, ?, ?, ?)""";

@@ -174,7 +174,7 @@ public class IngestService {
                 if (!(accepted.payload() instanceof Decoded.Status && outcomes.get(i) == IngestOutcome.STORED)) {
                     Integer battery = accepted.payload() instanceof Decoded.ButtonBeat beat ? beat.battery() : null;
                     Integer signal = accepted.payload() instanceof Decoded.ButtonBeat beat ? beat.signalDbm() : null;
-                    tracker.seen(new Sighting(accepted.device().id(), t.message().receivedAt(), battery, signal));
+                    tracker.seen(new Sighting(accepted.device().id(), received, battery, signal));
                 }
             } else if (t instanceof Triage.Refused refused) {
                 messages.merge(new MessageKind("unknown", refused.channel(), IngestOutcome.DEAD_LETTERED), 1,
