@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -27,6 +28,9 @@ public class AlertClearing {
               AND a.source_event_ts < c.reported_at
             RETURNING a.id, a.status, a.device_id""";
 
+    private static final Comparator<Recovery> LOCK_ORDER =
+            Comparator.comparing(Recovery::deviceId).thenComparing(Recovery::rule);
+
     private final ConnectionOperations<Connection> connections;
     private final AlertWriter writer;
 
@@ -44,13 +48,24 @@ public class AlertClearing {
             return;
         }
         // One lock order for every transaction: concurrent batches clearing the same devices cannot deadlock.
-        List<Recovery> recoveries = unordered.stream()
-                .sorted(Comparator.comparing(Recovery::deviceId).thenComparing(Recovery::rule)).toList();
+        Recovery[] recoveries = unordered.toArray(Recovery[]::new);
+        Arrays.sort(recoveries, LOCK_ORDER);
+        // Plain loops: this runs for every ingest batch, with four recoveries for every bed whose vitals are normal.
+        String[] devices = new String[recoveries.length];
+        String[] rules = new String[recoveries.length];
+        String[] reportedAt = new String[recoveries.length];
+        for (int i = 0; i < recoveries.length; i++) {
+            Recovery recovery = recoveries[i];
+            devices[i] = recovery.deviceId();
+            rules[i] = recovery.rule().name();
+            reportedAt[i] = i > 0 && recovery.reportedAt() == recoveries[i - 1].reportedAt()
+                    ? reportedAt[i - 1] : recovery.reportedAt().toString();
+        }
         Connection connection = connections.getConnectionStatus().getConnection();
         try (PreparedStatement update = connection.prepareStatement(CLEAR)) {
-            update.setArray(1, array(connection, "text", recoveries.stream().map(Recovery::deviceId).toArray()));
-            update.setArray(2, array(connection, "text", recoveries.stream().map(r -> r.rule().name()).toArray()));
-            update.setArray(3, array(connection, "text", recoveries.stream().map(r -> r.reportedAt().toString()).toArray()));
+            update.setArray(1, array(connection, "text", devices));
+            update.setArray(2, array(connection, "text", rules));
+            update.setArray(3, array(connection, "text", reportedAt));
             try (ResultSet rows = update.executeQuery()) {
                 while (rows.next()) {
                     AlertStatus status = AlertStatus.valueOf(rows.getString(2));
@@ -59,7 +74,7 @@ public class AlertClearing {
                 }
             }
         } catch (SQLException e) {
-            throw new AlertStoreException("clearing " + recoveries.size() + " recovered alerts", e);
+            throw new AlertStoreException("clearing " + recoveries.length + " recovered alerts", e);
         }
     }
 

@@ -36,8 +36,11 @@ public record AlertThresholds(Map<ThresholdSetting, Integer> values) {
         return new AlertThresholds(values);
     }
 
-    /** These thresholds with an override's values on top (a more specific scope wins). */
+    /** These thresholds with an override's values on top (a more specific scope wins); these when it is empty. */
     public AlertThresholds with(Map<ThresholdSetting, Integer> override) {
+        if (override.isEmpty()) {
+            return this; // the common case, resolved for every bed of every ingest batch: no copy
+        }
         Map<ThresholdSetting, Integer> merged = new EnumMap<>(values);
         merged.putAll(override);
         return new AlertThresholds(merged);

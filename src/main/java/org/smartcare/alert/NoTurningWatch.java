@@ -61,12 +61,12 @@ public class NoTurningWatch {
             if (batch.readings().isEmpty()) {
                 continue;
             }
-            Optional<VitalsReading> since = inBedSince(batch.readings());
+            List<VitalsReading> sorted = batch.inTimeOrder();
+            Optional<VitalsReading> since = inBedSince(sorted);
             if (since.isPresent()) {
                 starts.add(start(batch.bed(), since.get().at(), since.get().seq()));
             } else {
-                stops.add(new Stop(batch.bed().id(), batch.readings().stream().map(VitalsReading::at)
-                        .max(Comparator.naturalOrder()).orElseThrow()));
+                stops.add(new Stop(batch.bed().id(), sorted.getLast().at()));
             }
         }
         cancel(stops);
@@ -74,11 +74,10 @@ public class NoTurningWatch {
     }
 
     /**
-     * The first sample of the batch's last spell in bed, where a watch would start; empty when the batch ends
-     * out of bed (which ends the watch).
+     * The first sample of the batch's last spell in bed (readings in time order), where a watch would start;
+     * empty when the batch ends out of bed (which ends the watch).
      */
-    static Optional<VitalsReading> inBedSince(List<VitalsReading> readings) {
-        List<VitalsReading> sorted = readings.stream().sorted(Comparator.comparing(VitalsReading::at)).toList();
+    static Optional<VitalsReading> inBedSince(List<VitalsReading> sorted) {
         VitalsReading since = null;
         for (int i = sorted.size() - 1; i >= 0 && sorted.get(i).inBed(); i--) {
             since = sorted.get(i);

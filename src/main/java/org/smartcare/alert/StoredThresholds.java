@@ -256,6 +256,9 @@ public class StoredThresholds implements ThresholdLookup {
 
         AlertThresholds resolve(AlertThresholds defaults, String tenantId, @Nullable Long institutionId,
                                 @Nullable Long elderId) {
+            if (overrides.isEmpty()) {
+                return defaults;
+            }
             AlertThresholds resolved = defaults.with(overrides.getOrDefault(ThresholdScope.tenant(tenantId), Map.of()));
             if (institutionId != null) {
                 resolved = resolved.with(overrides.getOrDefault(ThresholdScope.institution(tenantId, institutionId), Map.of()));

@@ -69,6 +69,17 @@ final class SustainedVitals {
         return reading.inBed() && value != null && thresholds.bands(sign).classify(value) == null;
     }
 
+    /** Whether any of the readings is out of range for the sign. */
+    static boolean anyAbnormal(VitalSign sign, List<VitalsReading> readings, AlertThresholds thresholds) {
+        VitalBands bands = thresholds.bands(sign);
+        for (VitalsReading reading : readings) {
+            if (counts(sign, reading, bands, Severity.MEDIUM)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the reading is out of range for the sign at all. */
     static boolean isAbnormal(VitalSign sign, VitalsReading reading, AlertThresholds thresholds) {
         return counts(sign, reading, thresholds.bands(sign), Severity.MEDIUM);

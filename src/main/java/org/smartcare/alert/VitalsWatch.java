@@ -58,11 +58,11 @@ public class VitalsWatch {
                 continue;
             }
             AlertThresholds limits = thresholds.forDevice(batch.bed());
-            List<VitalsReading> sorted = batch.readings().stream().sorted(Comparator.comparing(VitalsReading::at)).toList();
+            List<VitalsReading> sorted = batch.inTimeOrder();
             VitalsReading last = sorted.getLast();
             boolean anyAbnormal = false;
             for (VitalSign sign : VitalSign.values()) {
-                anyAbnormal |= sorted.stream().anyMatch(r -> SustainedVitals.isAbnormal(sign, r, limits));
+                anyAbnormal |= SustainedVitals.anyAbnormal(sign, sorted, limits);
                 if (SustainedVitals.isNormal(sign, last, limits)) {
                     recovered.add(new AlertClearing.Recovery(batch.bed().id(), sign.rule(Severity.HIGH), last.at()));
                     recovered.add(new AlertClearing.Recovery(batch.bed().id(), sign.rule(Severity.MEDIUM), last.at()));

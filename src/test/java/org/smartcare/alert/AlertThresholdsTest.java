@@ -1,6 +1,7 @@
 package org.smartcare.alert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -34,6 +35,12 @@ class AlertThresholdsTest {
     @CsvSource({"44, HIGH", "45, MEDIUM", "54, MEDIUM", "55,", "95,", "96, MEDIUM", "115, MEDIUM", "116, HIGH"})
     void heartRateBands(int rate, Severity expected) {
         assertEquals(expected, DEFAULTS.heartRate().classify(rate));
+    }
+
+    @Test
+    void anEmptyOverrideChangesNothing() {
+        assertSame(DEFAULTS, DEFAULTS.with(Map.of()));
+        assertEquals(50, DEFAULTS.with(Map.of(ThresholdSetting.HEART_RATE_HIGH_BELOW, 50)).heartRate().highBelow());
     }
 
     @Test

@@ -23,7 +23,8 @@ class NoTurningWatchTest {
             readings.add(new VitalsReading(T0.plusSeconds(i), 7, 66, 14, pattern.charAt(i) == 'I'));
         }
         Collections.reverse(readings); // order of arrival does not matter
-        Optional<Instant> since = NoTurningWatch.inBedSince(readings).map(VitalsReading::at);
+        Optional<Instant> since = NoTurningWatch.inBedSince(new BedBatch(null, readings).inTimeOrder())
+                .map(VitalsReading::at);
         assertEquals(expected < 0 ? Optional.empty() : Optional.of(T0.plusSeconds(expected)), since);
     }
 }

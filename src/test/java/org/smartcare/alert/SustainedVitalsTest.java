@@ -82,6 +82,21 @@ class SustainedVitalsTest {
         assertEquals(heartNormal, SustainedVitals.isNormal(VitalSign.HEART_RATE, reading, DEFAULTS));
     }
 
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({"HEART_RATE, 70 70 70, false", "HEART_RATE, 70 96 70, true", "HEART_RATE, 70 30 -, true",
+            "RESPIRATION, 14 14, false", "RESPIRATION, 14 7, true", "HEART_RATE, - -, false"})
+    void aBatchIsWorthALookBackWhenAnyReadingIsOutOfRange(VitalSign sign, String rates, boolean expected) {
+        List<VitalsReading> readings = new ArrayList<>();
+        String[] values = rates.split(" ");
+        for (int i = 0; i < values.length; i++) {
+            Integer rate = values[i].equals("-") ? null : Integer.valueOf(values[i]);
+            readings.add(sign == VitalSign.HEART_RATE
+                    ? new VitalsReading(FIRST_SAMPLE.plusSeconds(i), 1, rate, 14, true)
+                    : new VitalsReading(FIRST_SAMPLE.plusSeconds(i), 1, 70, rate, true));
+        }
+        assertEquals(expected, SustainedVitals.anyAbnormal(sign, readings, DEFAULTS));
+    }
+
     @Test
     void laterBatchesOfOneEpisodeFindTheSameEpisode() {
         List<VitalsReading> readings = timeline(VitalSign.HEART_RATE, "61x40");
