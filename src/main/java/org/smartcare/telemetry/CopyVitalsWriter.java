@@ -1,10 +1,8 @@
 package org.smartcare.telemetry;
 
 import jakarta.inject.Singleton;
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Writes bed vitals with a binary COPY straight into the hypertable: no per-row text formatting on either
@@ -35,15 +34,16 @@ public class CopyVitalsWriter {
 
     /** Copies every sample; false (nothing written) when one of them was stored before. */
     public boolean tryCopy(Connection connection, List<BedSample> samples) throws SQLException {
-        byte[] data = encode(samples);
         Savepoint savepoint = connection.setSavepoint();
         try {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
             try {
-                for (int offset = 0; offset < data.length; offset += CHUNK) {
-                    copy.writeToCopy(data, offset, Math.min(CHUNK, data.length - offset));
-                }
-                copy.endCopy();
+                // Rows stream into the COPY through one chunk-sized buffer: a whole batch is never held encoded.
+                PGCopyOutputStream stream = new PGCopyOutputStream(copy, CHUNK);
+                writeRows(new DataOutputStream(stream), samples);
+                stream.endCopy();
+            } catch (IOException e) {
+                throw e.getCause() instanceof SQLException cause ? cause : new SQLException("COPY of bed vitals", e);
             } finally {
                 if (copy.isActive()) {
                     copy.cancelCopy();
@@ -60,33 +60,33 @@ public class CopyVitalsWriter {
     }
 
     /** PostgreSQL's binary COPY format: a header, per row a field count and length-prefixed fields, a trailer. */
-    static byte[] encode(List<BedSample> samples) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(19 + samples.size() * 64 + 2);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write(HEADER);
-            out.writeInt(0); // flags
-            out.writeInt(0); // header extension length
-            for (BedSample s : samples) {
-                out.writeShort(8);
-                out.writeInt(8);
-                out.writeLong(pgMicros(s.ts()));
-                byte[] device = s.deviceId().getBytes(StandardCharsets.UTF_8);
-                out.writeInt(device.length);
-                out.write(device);
-                out.writeInt(8);
-                out.writeLong(s.seq());
-                int2(out, s.sample());
-                int2(out, s.heartRate());
-                int2(out, s.respirationRate());
-                out.writeInt(1);
-                out.writeByte(s.inBed() ? 1 : 0);
-                int2(out, s.movement());
+    private static void writeRows(DataOutputStream out, List<BedSample> samples) throws IOException {
+        out.write(HEADER);
+        out.writeInt(0); // flags
+        out.writeInt(0); // header extension length
+        String deviceId = null;
+        byte[] device = null;
+        for (BedSample s : samples) {
+            out.writeShort(8);
+            out.writeInt(8);
+            out.writeLong(pgMicros(s.ts()));
+            if (!s.deviceId().equals(deviceId)) { // a message's samples come one after another
+                deviceId = s.deviceId();
+                device = deviceId.getBytes(StandardCharsets.UTF_8);
             }
-            out.writeShort(-1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // not from memory
+            out.writeInt(device.length);
+            out.write(device);
+            out.writeInt(8);
+            out.writeLong(s.seq());
+            int2(out, s.sample());
+            int2(out, s.heartRate());
+            int2(out, s.respirationRate());
+            out.writeInt(1);
+            out.writeByte(s.inBed() ? 1 : 0);
+            int2(out, s.movement());
         }
-        return bytes.toByteArray();
+        out.writeShort(-1);
+        out.flush();
     }
 
     private static void int2(DataOutputStream out, Integer value) throws IOException {

@@ -73,6 +73,26 @@ class CopyVitalsWriterIT {
     }
 
     @Test
+    void aBatchLargerThanOneChunkOfManyDevicesArrivesWhole() {
+        String prefix = "copy-" + UUID.randomUUID().toString().substring(0, 8);
+        List<BedSample> samples = new ArrayList<>();
+        Instant ts = Instant.parse("2026-12-03T05:00:00Z");
+        // 3,000 rows (about 240 KB encoded, several chunks), messages of three devices in turn.
+        for (int message = 0; message < 300; message++) {
+            samples.addAll(samples(prefix + "-" + message % 3, ts.plusSeconds(10L * message), message, 10));
+        }
+        boolean copied = inTransaction(connection -> copy.tryCopy(connection, samples));
+        assertTrue(copied);
+        for (int device = 0; device < 3; device++) {
+            assertEquals(1000, database.count(
+                    "SELECT count(DISTINCT (seq, sample)) FROM bed_vitals WHERE device_id = ?", prefix + "-" + device));
+            assertEquals(100, database.count(
+                    "SELECT count(*) FROM bed_vitals WHERE device_id = ? AND seq % 3 = ? AND sample = 9",
+                    prefix + "-" + device, device), "each device holds its own messages");
+        }
+    }
+
+    @Test
     void duplicatesWithinOneBatchAreStoredOnce() {
         String device = "copy-" + UUID.randomUUID().toString().substring(0, 8);
         TelemetryBatch batch = new TelemetryBatch();
