@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Registered devices by id for the ingest hot path: plain JDBC behind a cache whose entries live for a
@@ -35,7 +34,9 @@ public class DeviceDirectory {
 
     private final ConnectionOperations<Connection> connections;
     private final long ttlNanos;
+    // Held for every device of a city (about 150,000), so each entry is kept small: see device(ResultSet).
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final Map<String, String> tenantIds = new ConcurrentHashMap<>();
 
     DeviceDirectory(ConnectionOperations<Connection> connections,
                     @Value("${smartcare.devices.cache-ttl:30s}") Duration ttl) {
@@ -50,7 +51,7 @@ public class DeviceDirectory {
         long now = System.nanoTime();
         for (String id : ids) {
             Entry entry = cache.get(id);
-            if (entry != null && now - entry.loadedAt().get() < ttlNanos) {
+            if (entry != null && now - entry.loadedAt() < ttlNanos) {
                 found.put(id, entry.device());
             } else {
                 missing.add(id);
@@ -72,6 +73,7 @@ public class DeviceDirectory {
             }
             if (cache.size() > 1_000_000) {
                 cache.clear(); // a bound, far above any city; the next batches reload what they need
+                tenantIds.clear();
             }
         }
         return found;
@@ -100,28 +102,47 @@ public class DeviceDirectory {
         });
     }
 
-    private static Device device(ResultSet rows) throws SQLException {
+    private Device device(ResultSet rows) throws SQLException {
         long elder = rows.getLong(6);
         Long elderId = rows.wasNull() ? null : elder;
         long institution = rows.getLong(7);
         Long institutionId = rows.wasNull() ? null : institution;
-        return new Device(rows.getString(1), rows.getString(2), DeviceType.valueOf(rows.getString(3)),
-                rows.getString(4), rows.getString(5), elderId, institutionId, rows.getString(8),
+        String id = rows.getString(1);
+        String credentialsRef = rows.getString(5);
+        return new Device(id, shared(rows.getString(2)), DeviceType.valueOf(rows.getString(3)), rows.getString(4),
+                id.equals(credentialsRef) ? id : credentialsRef, elderId, institutionId, rows.getString(8),
                 instant(rows.getTimestamp(9)), instant(rows.getTimestamp(10)));
+    }
+
+    /** One copy of each tenant id for the whole cache, rather than one per device. */
+    private String shared(String tenantId) {
+        return tenantIds.computeIfAbsent(tenantId, t -> t);
     }
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    /** The load time is updated in place when a reload finds the device unchanged. */
-    private record Entry(Device device, AtomicLong loadedAt) {
+    /** A cached device; the load time is updated in place when a reload finds the device unchanged. */
+    private static final class Entry {
+        private final Device device;
+        private volatile long loadedAt;
+
         Entry(Device device, long loadedAt) {
-            this(device, new AtomicLong(loadedAt));
+            this.device = device;
+            this.loadedAt = loadedAt;
+        }
+
+        Device device() {
+            return device;
+        }
+
+        long loadedAt() {
+            return loadedAt;
         }
 
         void refreshed(long at) {
-            loadedAt.set(at);
+            loadedAt = at;
         }
     }
 }

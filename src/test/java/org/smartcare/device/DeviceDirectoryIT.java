@@ -56,6 +56,12 @@ class DeviceDirectoryIT {
         assertSame(first, expiresAtOnce.find(List.of(id)).get(id),
                 "an unchanged reload keeps the cached object (no old-generation churn at city scale)");
 
+        String bed = "bed-dir-" + UUID.randomUUID().toString().substring(0, 8);
+        fixtures.device(world.tenant(), bed, DeviceType.BED_SENSOR, null);
+        Map<String, Device> both = expiresAtOnce.find(List.of(id, bed));
+        assertSame(both.get(id).tenantId(), both.get(bed).tenantId(),
+                "devices of one tenant share one copy of its id (the cache holds a whole city)");
+
         database.execute("UPDATE device SET bed_label = 'B-12' WHERE id = '" + id + "'");
         Device changed = expiresAtOnce.find(List.of(id)).get(id);
         assertNotSame(first, changed);
