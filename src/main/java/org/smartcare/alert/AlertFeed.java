@@ -1,12 +1,16 @@
 package org.smartcare.alert;
 
 import io.micronaut.context.annotation.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,15 +46,24 @@ public class AlertFeed {
     private final String username;
     private final String password;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+    private final Timer raiseToHandOff;
+    private final Timer loading;
     private final Thread listener;
     private volatile boolean running = true;
     private volatile boolean listening;
 
-    AlertFeed(Alerts alerts,
+    AlertFeed(Alerts alerts, MeterRegistry registry,
               @Value("${datasources.default.url}") String url,
               @Value("${datasources.default.username}") String username,
               @Value("${datasources.default.password}") String password) {
         this.alerts = alerts;
+        // Where an alert's way to an operator's screen goes: commit, notice and load here; GraphQL and socket after.
+        this.raiseToHandOff = Timer.builder("smartcare.alerts.feed.delay")
+                .description("start of the transaction that raised an alert to its hand-off to this instance's "
+                        + "subscribers (commit, notice, load)").publishPercentiles(0.5, 0.99).register(registry);
+        this.loading = Timer.builder("smartcare.alerts.feed.load")
+                .description("loading the alerts of the notices that arrived together").publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.url = url;
         this.username = username;
         this.password = password;
@@ -111,13 +125,18 @@ public class AlertFeed {
         }
         List<Long> ids = new ArrayList<>();
         wanted.values().forEach(ids::addAll);
+        long started = System.nanoTime();
         Map<Long, Alert> loaded = alerts.findByIdIn(ids).stream()
                 .collect(Collectors.toMap(Alert::id, Function.identity(), (a, b) -> a));
+        loading.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         // EnumMap iterates in declaration order: RAISED before UPDATED.
         wanted.forEach((change, changed) -> changed.forEach(id -> {
             Alert alert = loaded.get(id);
             if (alert != null) {
                 hand(new AlertChange(change, alert));
+                if (change == AlertNotice.Change.RAISED) {
+                    raiseToHandOff.record(Duration.between(alert.raisedAt(), Instant.now()));
+                }
             }
         }));
     }

@@ -3,6 +3,8 @@ package org.smartcare.alert;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ import org.smartcare.support.Fixtures.World;
 class AlertFeedIT {
 
     @Inject AlertFeed feed;
+    @Inject MeterRegistry registry;
     @Inject Fixtures fixtures;
     @Inject Database database;
     @Value("${smartcare.mqtt.url}") String broker;
@@ -70,8 +73,12 @@ class AlertFeedIT {
         try (AutoCloseable raised = feed.subscribe(AlertNotice.Change.RAISED, c -> record(heard, ours, "raised:", c.alert()));
              AutoCloseable updated = feed.subscribe(AlertNotice.Change.UPDATED,
                      c -> record(heard, ours, "updated:", c.alert()))) {
+            Timer delay = registry.get("smartcare.alerts.feed.delay").timer();
+            long timedBefore = delay.count();
             long id = raiseSos(world);
             await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains("raised:" + id));
+            // The raise's way from its transaction to this subscriber is timed (the operator's first seconds).
+            await().atMost(Duration.ofSeconds(5)).until(() -> delay.count() > timedBefore);
             press(world);
             await().atMost(Duration.ofSeconds(10)).until(() -> heard.contains("updated:" + id));
             assertEquals(List.of("raised:" + id, "updated:" + id), heard);
