@@ -1,25 +1,34 @@
 package org.smartcare.ingest.mqtt;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.function.BooleanSupplier;
 import javax.net.SocketFactory;
 
 /**
- * Plain TCP sockets whose input is buffered. Paho reads each packet's fixed header one byte at a time from
- * the socket's own stream, i.e. a few system calls per message; behind a buffer one read takes in many
- * messages. Paho's output is already buffered (one flush per packet).
+ * Plain TCP sockets whose input is buffered and gated. Paho reads each packet's fixed header one byte at a time
+ * from the socket's own stream, i.e. a few system calls per message; behind a buffer one read takes in many
+ * messages. Paho's output is already buffered (one flush per packet). Below the buffer, the lane's
+ * {@link ReceiveGate} decides when the socket may be read.
  */
 final class BufferedSocketFactory extends SocketFactory {
 
     static final int BUFFER_BYTES = 64 * 1024;
 
+    private final ReceiveGate gate;
+
+    BufferedSocketFactory(ReceiveGate gate) {
+        this.gate = gate;
+    }
+
     @Override
     public Socket createSocket() {
-        return new BufferedInputSocket();
+        return new BufferedInputSocket(gate);
     }
 
     @Override
@@ -29,7 +38,7 @@ final class BufferedSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        Socket socket = new BufferedInputSocket();
+        Socket socket = new BufferedInputSocket(gate);
         socket.bind(new InetSocketAddress(localHost, localPort));
         socket.connect(new InetSocketAddress(host, port));
         return socket;
@@ -43,14 +52,14 @@ final class BufferedSocketFactory extends SocketFactory {
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        Socket socket = new BufferedInputSocket();
+        Socket socket = new BufferedInputSocket(gate);
         socket.bind(new InetSocketAddress(localAddress, localPort));
         socket.connect(new InetSocketAddress(address, port));
         return socket;
     }
 
-    private static Socket connected(InetSocketAddress address) throws IOException {
-        Socket socket = new BufferedInputSocket();
+    private Socket connected(InetSocketAddress address) throws IOException {
+        Socket socket = new BufferedInputSocket(gate);
         socket.connect(address);
         return socket;
     }
@@ -58,14 +67,44 @@ final class BufferedSocketFactory extends SocketFactory {
     /** One buffered stream per socket, however often it is asked for: a second buffer would lose bytes. */
     private static final class BufferedInputSocket extends Socket {
 
+        private final ReceiveGate gate;
         private InputStream input;
+
+        BufferedInputSocket(ReceiveGate gate) {
+            this.gate = gate;
+        }
 
         @Override
         public synchronized InputStream getInputStream() throws IOException {
             if (input == null) {
-                input = new BufferedInputStream(super.getInputStream(), BUFFER_BYTES);
+                input = new BufferedInputStream(new GatedInputStream(super.getInputStream(), gate, this::isClosed),
+                        BUFFER_BYTES);
             }
             return input;
+        }
+    }
+
+    /** The socket's stream, read only as far as the gate admits. */
+    static final class GatedInputStream extends FilterInputStream {
+
+        private final ReceiveGate gate;
+        private final BooleanSupplier closed;
+
+        GatedInputStream(InputStream in, ReceiveGate gate, BooleanSupplier closed) {
+            super(in);
+            this.gate = gate;
+            this.closed = closed;
+        }
+
+        @Override
+        public int read() throws IOException {
+            gate.admit(1, closed);
+            return in.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            return in.read(buffer, offset, gate.admit(length, closed));
         }
     }
 }

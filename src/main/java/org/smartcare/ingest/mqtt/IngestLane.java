@@ -34,9 +34,9 @@ import org.smartcare.ingest.IngestService;
  * commits.
  *
  * <p>The broker is meant to bound the queues: it sends at most {@code receiveMaximum} unacknowledged messages
- * per connection. Mosquitto 2.0.11 does not hold to that once acknowledgements flow (measured: 4,171
- * outstanding with a receive maximum of 100), so under a long backlog the queues can grow; {@link #waiting()}
- * is on /prometheus. Stopping the flow by disconnecting was tried and made things worse (bench/README.md).
+ * per connection. Mosquitto 2.0.11 does not hold to that once acknowledgements flow (measured: 26,700
+ * outstanding with a receive maximum of 100), so the lane bounds them itself: its {@link ReceiveGate} stops
+ * reading the socket while more than {@code maxWaiting} messages wait. {@link #waiting()} is on /prometheus.
  */
 final class IngestLane implements MqttCallback {
 
@@ -55,6 +55,7 @@ final class IngestLane implements MqttCallback {
     /** Bumped on every (re)connect: message ids from an older connection must not be acknowledged. */
     private final AtomicLong connection = new AtomicLong();
     private final MqttAsyncClient client;
+    private final ReceiveGate gate;
     private volatile boolean running = true;
     private volatile boolean subscribed;
 
@@ -63,7 +64,7 @@ final class IngestLane implements MqttCallback {
      *                       the broker stops routing their messages here (what is already queued still arrives)
      */
     IngestLane(String name, String clientId, List<String> filters, List<String> retiredFilters, int workers,
-               BatchCollector<Delivery> collector, MqttSettings settings, IngestService ingest)
+               BatchCollector<Delivery> collector, int maxWaiting, MqttSettings settings, IngestService ingest)
             throws MqttException {
         this.name = name;
         this.settings = settings;
@@ -74,6 +75,8 @@ final class IngestLane implements MqttCallback {
         for (int i = 0; i < workers; i++) {
             queues.add(new LinkedBlockingQueue<>());
         }
+        // A pause of 1 s before a lane that is still full reads a little: well inside the 30 s keepalive.
+        this.gate = new ReceiveGate(this::waiting, maxWaiting, 1_000);
         this.control = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("mqtt-" + name + "-control").factory());
         this.client = new MqttAsyncClient(settings.url(), clientId, new MemoryPersistence());
@@ -96,6 +99,11 @@ final class IngestLane implements MqttCallback {
     /** Messages received and not yet taken into a batch, over all of the lane's workers. */
     int waiting() {
         return queues.stream().mapToInt(BlockingQueue::size).sum();
+    }
+
+    /** Seconds the lane held back reading from the broker because too much was waiting. */
+    double pausedSeconds() {
+        return gate.pausedSeconds();
     }
 
     /** Whether the broker granted every subscription on the current connection. */
@@ -137,7 +145,7 @@ final class IngestLane implements MqttCallback {
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
         if (settings.url().startsWith("tcp://")) {
-            options.setSocketFactory(new BufferedSocketFactory());
+            options.setSocketFactory(new BufferedSocketFactory(gate));
         }
         return options;
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -40,17 +41,20 @@ public class PahoDeviceSubscriber {
         String share = "$share/" + settings.shareGroup() + "/" + DEVICES;
         this.events = new IngestLane("events", settings.clientId() + "-events", List.of(share + "+/event"),
                 List.of(), eventBatching.workers(),
-                new BatchCollector<>(eventBatching.maxMessages(), Duration.ZERO),
+                new BatchCollector<>(eventBatching.maxMessages(), Duration.ZERO), batching.maxWaiting(),
                 settings, ingest);
         // Before the events lane existed, one session took everything on "+/+"; the filter is retired from it.
         this.telemetry = new IngestLane("telemetry", settings.clientId(),
                 List.of(share + "+/telemetry", share + "+/status"), List.of(share + "+/+"), batching.workers(),
-                new BatchCollector<>(batching.maxMessages(), batching.linger()),
+                new BatchCollector<>(batching.maxMessages(), batching.linger()), batching.maxWaiting(),
                 settings, ingest);
         for (IngestLane lane : List.of(events, telemetry)) {
             Gauge.builder("smartcare.ingest.waiting", lane, IngestLane::waiting)
                     .description("messages received and waiting for a batch")
                     .tag("lane", lane.name()).register(registry);
+            FunctionCounter.builder("smartcare.ingest.receive.paused", lane, IngestLane::pausedSeconds)
+                    .description("seconds the lane stopped reading from the broker because too much was waiting")
+                    .baseUnit("seconds").tag("lane", lane.name()).register(registry);
         }
     }
 
