@@ -69,6 +69,23 @@ final class SustainedVitals {
         return reading.inBed() && value != null && thresholds.bands(sign).classify(value) == null;
     }
 
+    /**
+     * Whether new readings (in time order) could complete an episode of the sign, so that the bed's recent samples
+     * are worth reading. A reading that does not count breaks every run through it: when the batch's first reading
+     * does not count, a run that becomes sustained within the batch lies inside it, and cannot last its sustain
+     * time when the batch is shorter than that. At night many sleeping elders' heart rates touch the MEDIUM band
+     * now and then, and reading five minutes of samples for every such batch overloaded the database.
+     */
+    static boolean mayCompleteEpisode(VitalSign sign, List<VitalsReading> sorted, AlertThresholds thresholds) {
+        if (counts(sign, sorted.getFirst(), thresholds.bands(sign), Severity.MEDIUM)) {
+            return true;
+        }
+        Duration span = Duration.between(sorted.getFirst().at(), sorted.getLast().at());
+        Duration shortest = thresholds.highSustain().compareTo(thresholds.mediumSustain()) <= 0
+                ? thresholds.highSustain() : thresholds.mediumSustain();
+        return span.compareTo(shortest) >= 0 && anyAbnormal(sign, sorted, thresholds);
+    }
+
     /** Whether any of the readings is out of range for the sign. */
     static boolean anyAbnormal(VitalSign sign, List<VitalsReading> readings, AlertThresholds thresholds) {
         VitalBands bands = thresholds.bands(sign);

@@ -60,15 +60,15 @@ public class VitalsWatch {
             AlertThresholds limits = thresholds.forDevice(batch.bed());
             List<VitalsReading> sorted = batch.inTimeOrder();
             VitalsReading last = sorted.getLast();
-            boolean anyAbnormal = false;
+            boolean worthALook = false;
             for (VitalSign sign : VitalSign.values()) {
-                anyAbnormal |= SustainedVitals.anyAbnormal(sign, sorted, limits);
+                worthALook |= SustainedVitals.mayCompleteEpisode(sign, sorted, limits);
                 if (SustainedVitals.isNormal(sign, last, limits)) {
                     recovered.add(new AlertClearing.Recovery(batch.bed().id(), sign.rule(Severity.HIGH), last.at()));
                     recovered.add(new AlertClearing.Recovery(batch.bed().id(), sign.rule(Severity.MEDIUM), last.at()));
                 }
             }
-            if (anyAbnormal) {
+            if (worthALook) {
                 Duration lookback = max(limits.highSustain(), limits.mediumSustain()).plus(LOOKBACK_MARGIN);
                 abnormal.add(new Judged(batch.bed(), limits, sorted.getFirst().at(), last.at(),
                         sorted.getFirst().at().minus(lookback)));

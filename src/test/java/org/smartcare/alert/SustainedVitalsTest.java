@@ -97,6 +97,23 @@ class SustainedVitalsTest {
         assertEquals(expected, SustainedVitals.anyAbnormal(sign, readings, DEFAULTS));
     }
 
+    @ParameterizedTest(name = "{0} over {1} s -> {2}")
+    @CsvSource({
+            "70 50 50 50, 9, false",   // starts normal, shorter than a minute: no run can last its sustain time
+            "50 50 70 70, 9, true",    // starts abnormal: may continue a run from earlier batches
+            "70 50 50 50, 90, true",   // starts normal but long enough for a run inside it
+            "70 70 70 70, 90, false",  // nothing abnormal at all
+            "70 30 70 70, 9, false"})
+    void onlyABatchThatCouldCompleteAnEpisodeIsWorthReadingBackFor(String rates, int spanSeconds, boolean expected) {
+        String[] values = rates.split(" ");
+        List<VitalsReading> readings = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            readings.add(new VitalsReading(FIRST_SAMPLE.plusMillis(1000L * spanSeconds * i / (values.length - 1)), 1,
+                    Integer.valueOf(values[i]), 14, true));
+        }
+        assertEquals(expected, SustainedVitals.mayCompleteEpisode(VitalSign.HEART_RATE, readings, DEFAULTS));
+    }
+
     @Test
     void laterBatchesOfOneEpisodeFindTheSameEpisode() {
         List<VitalsReading> readings = timeline(VitalSign.HEART_RATE, "61x40");
