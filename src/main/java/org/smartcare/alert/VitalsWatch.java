@@ -1,6 +1,7 @@
 package org.smartcare.alert;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Array;
@@ -30,6 +31,24 @@ public class VitalsWatch {
 
     /** Beyond the longest sustain time, so the window always shows whether a run began inside it. */
     private static final Duration LOOKBACK_MARGIN = Duration.ofMinutes(2);
+    /**
+     * Per bed, the latest stored sample before the new batch in which each sign does not count towards a run
+     * (out of bed, not measured, or inside the MEDIUM bands); null when every sample in the window counts.
+     */
+    private static final String LAST_BREAKS = """
+            SELECT c.i,
+                   (SELECT v.ts FROM bed_vitals v
+                    WHERE v.device_id = c.device_id AND v.ts >= c.window_start AND v.ts < c.new_from
+                      AND NOT (v.in_bed AND v.heart_rate IS NOT NULL
+                               AND (v.heart_rate < c.hr_below OR v.heart_rate > c.hr_above))
+                    ORDER BY v.ts DESC LIMIT 1),
+                   (SELECT v.ts FROM bed_vitals v
+                    WHERE v.device_id = c.device_id AND v.ts >= c.window_start AND v.ts < c.new_from
+                      AND NOT (v.in_bed AND v.respiration_rate IS NOT NULL
+                               AND (v.respiration_rate < c.rr_below OR v.respiration_rate > c.rr_above))
+                    ORDER BY v.ts DESC LIMIT 1)
+            FROM unnest(?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::int[], ?::int[], ?::int[], ?::int[])
+                 AS c(i, device_id, window_start, new_from, hr_below, hr_above, rr_below, rr_above)""";
     private static final String RECENT = """
             SELECT device_id, ts, seq, heart_rate, respiration_rate, in_bed FROM bed_vitals
             WHERE device_id = ANY(?) AND ts >= ? AND ts <= ?
@@ -80,7 +99,11 @@ public class VitalsWatch {
         clearing.clear(recovered, "vitals back in range");
     }
 
-    private void raiseSustained(List<Judged> beds) {
+    private void raiseSustained(List<Judged> candidates) {
+        List<Judged> beds = withRoomForARun(candidates);
+        if (beds.isEmpty()) {
+            return;
+        }
         Map<String, List<VitalsReading>> recent = recent(beds);
         for (Judged bed : beds) {
             List<VitalsReading> readings = recent.getOrDefault(bed.device().id(), List.of()).stream()
@@ -93,6 +116,67 @@ public class VitalsWatch {
                 }
             }
         }
+    }
+
+    /**
+     * The beds whose stored samples leave room for a sustained run to complete in the new batch. A reading that
+     * does not count breaks every run through it (a gap only shortens runs further), so a run reported now began
+     * after the bed's last such reading before the batch; when that is less than the shortest sustain time before
+     * the batch's end, no episode can complete. Finding that reading walks the bed's index backwards a few rows,
+     * where reading the whole window back is hundreds: at night many sleeping elders' heart rates dip into the
+     * MEDIUM band now and then, and the full look-backs became most of the database's work.
+     */
+    private List<Judged> withRoomForARun(List<Judged> beds) {
+        Connection connection = connections.getConnectionStatus().getConnection();
+        int n = beds.size();
+        Object[] index = new Object[n];
+        Object[] devices = new Object[n];
+        Object[] windowStarts = new Object[n];
+        Object[] newFrom = new Object[n];
+        Object[][] bands = new Object[4][n];
+        for (int i = 0; i < n; i++) {
+            Judged bed = beds.get(i);
+            index[i] = i;
+            devices[i] = bed.device().id();
+            windowStarts[i] = bed.windowStart().toString();
+            newFrom[i] = bed.from().toString();
+            VitalBands heart = bed.limits().heartRate();
+            VitalBands breath = bed.limits().respiration();
+            bands[0][i] = heart.mediumBelow();
+            bands[1][i] = heart.mediumAbove();
+            bands[2][i] = breath.mediumBelow();
+            bands[3][i] = breath.mediumAbove();
+        }
+        List<Judged> kept = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(LAST_BREAKS)) {
+            select.setArray(1, connection.createArrayOf("int4", index));
+            select.setArray(2, connection.createArrayOf("text", devices));
+            select.setArray(3, connection.createArrayOf("text", windowStarts));
+            select.setArray(4, connection.createArrayOf("text", newFrom));
+            for (int b = 0; b < 4; b++) {
+                select.setArray(5 + b, connection.createArrayOf("int4", bands[b]));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    Judged bed = beds.get(rows.getInt(1));
+                    if (roomForARun(rows.getTimestamp(2), bed) || roomForARun(rows.getTimestamp(3), bed)) {
+                        kept.add(bed);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new AlertStoreException("finding the last normal samples of " + n + " beds", e);
+        }
+        return kept;
+    }
+
+    /** No breaking reading in the window (a run may span it all), or the last one far enough back. */
+    private static boolean roomForARun(@Nullable Timestamp lastBreak, Judged bed) {
+        if (lastBreak == null) {
+            return true;
+        }
+        Duration shortest = min(bed.limits().highSustain(), bed.limits().mediumSustain());
+        return Duration.between(lastBreak.toInstant(), bed.to()).compareTo(shortest) >= 0;
     }
 
     /** The samples of every bed over the union of their windows, in one statement. */
@@ -117,6 +201,10 @@ public class VitalsWatch {
         } catch (SQLException e) {
             throw new AlertStoreException("reading recent vitals of " + beds.size() + " beds", e);
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Duration max(Duration a, Duration b) {
