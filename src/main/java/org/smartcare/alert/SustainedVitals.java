@@ -97,11 +97,6 @@ final class SustainedVitals {
         return false;
     }
 
-    /** Whether the reading is out of range for the sign at all. */
-    static boolean isAbnormal(VitalSign sign, VitalsReading reading, AlertThresholds thresholds) {
-        return counts(sign, reading, thresholds.bands(sign), Severity.MEDIUM);
-    }
-
     private static boolean counts(VitalSign sign, VitalsReading reading, VitalBands bands, Severity atLeast) {
         Integer value = sign.of(reading);
         if (!reading.inBed() || value == null) {

@@ -20,8 +20,9 @@ import java.util.Map;
 import org.smartcare.device.Device;
 
 /**
- * The sustained heart-rate and respiration rules. A batch of samples with any out-of-range reading is judged
- * against the bed's stored samples of the last few minutes, so an episode spans messages, batches, restarts
+ * The sustained heart-rate and respiration rules. A batch of samples that could complete an episode (it starts
+ * out of range, or is long enough, and the bed's stored samples leave room for a run) is judged against the bed's
+ * stored samples of the last few minutes, so an episode spans messages, batches, restarts
  * and instances (whichever instance stores the sample that makes it sustained raises it). An episode is raised
  * once, identified by its first sample; a later episode folds into the open alert. A batch ending on a normal
  * reading clears the sign's alerts. Must run in the ingest transaction, after the samples are written.
