@@ -10,8 +10,8 @@ import java.util.function.IntSupplier;
  * Backpressure towards the broker. Mosquitto 2.0.11 does not keep to the receive maximum once acknowledgements
  * flow (bench/README.md), so a lane bounds what it holds itself: while more than {@code high} messages wait in
  * it, its socket is not read and TCP holds the broker back; the broker keeps the rest in the persistent session.
- * Reading resumes when no more than {@code low} wait. It is Paho's receiver thread that waits here, in the read
- * it would otherwise wait in for data; Paho's callback thread never blocks.
+ * Reading resumes when no more than a quarter of {@code high} wait. It is Paho's receiver thread that waits here,
+ * in the read it would otherwise wait in for data; Paho's callback thread never blocks.
  * <p>
  * A short stall (a checkpoint, a slow commit) must not cost the connection: after each {@code pause} a paused
  * lane reads one small piece, so Paho keeps hearing from the broker within its keepalive. Past twice
