@@ -95,6 +95,13 @@ public record AlertThresholds(Map<ThresholdSetting, Integer> values) {
         return Duration.ofSeconds(get(ThresholdSetting.MEDIUM_SUSTAIN_SECONDS));
     }
 
+    /** The shorter of the two sustain times: no run shorter than this can complete an episode. */
+    public Duration shortestSustain() {
+        Duration high = highSustain();
+        Duration medium = mediumSustain();
+        return high.compareTo(medium) <= 0 ? high : medium;
+    }
+
     public int apneaSeconds() {
         return get(ThresholdSetting.APNEA_SECONDS);
     }

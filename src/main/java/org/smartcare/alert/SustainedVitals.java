@@ -81,9 +81,7 @@ final class SustainedVitals {
             return true;
         }
         Duration span = Duration.between(sorted.getFirst().at(), sorted.getLast().at());
-        Duration shortest = thresholds.highSustain().compareTo(thresholds.mediumSustain()) <= 0
-                ? thresholds.highSustain() : thresholds.mediumSustain();
-        return span.compareTo(shortest) >= 0 && anyAbnormal(sign, sorted, thresholds);
+        return span.compareTo(thresholds.shortestSustain()) >= 0 && anyAbnormal(sign, sorted, thresholds);
     }
 
     /** Whether any of the readings is out of range for the sign. */

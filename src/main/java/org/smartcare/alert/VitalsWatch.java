@@ -176,8 +176,7 @@ public class VitalsWatch {
         if (lastBreak == null) {
             return true;
         }
-        Duration shortest = min(bed.limits().highSustain(), bed.limits().mediumSustain());
-        return Duration.between(lastBreak.toInstant(), bed.to()).compareTo(shortest) >= 0;
+        return Duration.between(lastBreak.toInstant(), bed.to()).compareTo(bed.limits().shortestSustain()) >= 0;
     }
 
     /** The samples of every bed over the union of their windows, in one statement. */
@@ -202,10 +201,6 @@ public class VitalsWatch {
         } catch (SQLException e) {
             throw new AlertStoreException("reading recent vitals of " + beds.size() + " beds", e);
         }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static Duration max(Duration a, Duration b) {

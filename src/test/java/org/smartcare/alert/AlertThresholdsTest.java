@@ -38,6 +38,13 @@ class AlertThresholdsTest {
     }
 
     @Test
+    void theShortestSustainIsTheLesserOfTheTwo() {
+        assertEquals(Duration.ofMinutes(1), DEFAULTS.shortestSustain());
+        assertEquals(Duration.ofSeconds(40), DEFAULTS.with(Map.of(ThresholdSetting.HIGH_SUSTAIN_SECONDS, 90,
+                ThresholdSetting.MEDIUM_SUSTAIN_SECONDS, 40)).shortestSustain());
+    }
+
+    @Test
     void anEmptyOverrideChangesNothing() {
         assertSame(DEFAULTS, DEFAULTS.with(Map.of()));
         assertEquals(50, DEFAULTS.with(Map.of(ThresholdSetting.HEART_RATE_HIGH_BELOW, 50)).heartRate().highBelow());
