@@ -235,7 +235,8 @@ public final class CityCommand implements Callable<Integer> {
         long wallStart = System.nanoTime();
         long simEnded = simStart;
         List<Link> links = new ArrayList<>();
-        try (PahoRuntime runtime = new PahoRuntime(connections.connectConcurrency)) {
+        try (PahoRuntime runtime = connections.shared ? PahoRuntime.forFewConnections(connections.connectConcurrency)
+                : PahoRuntime.forManyConnections(connections.connectConcurrency)) {
             Link.Listener listener = listener(stats);
             List<DeviceRunner> runners = runners(devices, seed, simStart, stats, runtime, listener, links);
             CitySimulation simulation = new CitySimulation(runners);

@@ -190,7 +190,7 @@ public final class LoadCommand implements Callable<Integer> {
         long start;
         long end;
         List<Link> links = new ArrayList<>();
-        try (PahoRuntime runtime = new PahoRuntime(connections);
+        try (PahoRuntime runtime = PahoRuntime.forFewConnections(connections);
              ProgressLine progress = ProgressLine.start(!quiet, spec.commandLine().getErr(), published::get,
                      () -> "published " + published.get() + "  acked " + acknowledged.sum() + "  refused "
                              + refused.sum() + "  failed " + failed.sum())) {

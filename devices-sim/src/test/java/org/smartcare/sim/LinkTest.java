@@ -12,7 +12,7 @@ class LinkTest {
     @Test
     void beyondMaxPendingAPublishFailsAtOnceInsteadOfQueueing() throws Exception {
         List<PublishResult> results = new CopyOnWriteArrayList<>();
-        try (PahoRuntime runtime = new PahoRuntime(1)) {
+        try (PahoRuntime runtime = PahoRuntime.forManyConnections(1)) {
             // Never connected: everything sent waits in the queue, as while a slow broker lags behind.
             Link link = new Link(new Link.Settings("tcp://127.0.0.1:1", "link-test", "u", "p", 10, 1, 3), runtime,
                     (publish, result) -> results.add(result));
