@@ -114,6 +114,37 @@ class CopyVitalsWriterIT {
         T run(Connection connection) throws SQLException;
     }
 
+    @Test
+    void oneBedOverATimeRangeIsReadThroughTheIdentityIndexTheOnlyIndexEachSampleIsWrittenInto() {
+        String device = "copy-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant ts = Instant.parse("2026-12-03T08:00:00Z");
+        boolean copied = inTransaction(connection -> copy.tryCopy(connection, samples(device, ts, 1, 10)));
+        assertTrue(copied);
+
+        List<String> indexes = inTransaction(connection -> strings(connection,
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'bed_vitals'"));
+        assertEquals(List.of("CREATE UNIQUE INDEX bed_vitals_identity_idx ON public.bed_vitals USING btree "
+                + "(device_id, ts, seq, sample)"), indexes);
+        String plan = inTransaction(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("SET LOCAL enable_seqscan = off");
+            }
+            return String.join("\n", strings(connection, "EXPLAIN SELECT ts, heart_rate FROM bed_vitals WHERE device_id = '"
+                    + device + "' AND ts >= '2026-12-03T08:00:00Z' AND ts < '2026-12-03T08:00:05Z'"));
+        });
+        assertTrue(plan.contains("bed_vitals_identity_idx"), plan);
+    }
+
+    private static List<String> strings(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet r = statement.executeQuery()) {
+            while (r.next()) {
+                values.add(r.getString(1));
+            }
+        }
+        return values;
+    }
+
     private <T> T inTransaction(Work<T> work) {
         return transactions.executeWrite(status -> {
             try {
