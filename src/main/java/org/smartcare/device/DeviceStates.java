@@ -19,7 +19,8 @@ import java.util.Map;
 public class DeviceStates {
 
     // One statement per batch: the newest status of each device (see StatusMerge), rows in device-id order like
-    // the sightings flush and the sweep, so the three never deadlock. A status older than the stored one is ignored.
+    // the sightings flush and the sweep, so the three never deadlock. A status older than the stored one is ignored;
+    // of two with the same time the later one applies, unless the stored one is a Last Will (StatusMerge says why).
     private static final String APPLY_STATUS = """
             INSERT INTO device_state AS s (device_id, online, offline_reason, changed_at, status_ts, last_seen_at,
                                            battery, signal_dbm, firmware)
@@ -35,7 +36,9 @@ public class DeviceStates {
                 battery = COALESCE(EXCLUDED.battery, s.battery),
                 signal_dbm = COALESCE(EXCLUDED.signal_dbm, s.signal_dbm),
                 firmware = COALESCE(EXCLUDED.firmware, s.firmware)
-            WHERE s.status_ts IS NULL OR s.status_ts <= EXCLUDED.status_ts""";
+            WHERE s.status_ts IS NULL OR s.status_ts < EXCLUDED.status_ts
+               OR (s.status_ts = EXCLUDED.status_ts
+                   AND (EXCLUDED.offline_reason = 'will' OR s.offline_reason IS DISTINCT FROM 'will'))""";
     // Hearing from a device proves it is online again, unless it said goodbye more recently than that.
     private static final String TOUCH = """
             INSERT INTO device_state AS s (device_id, online, changed_at, last_seen_at, battery, signal_dbm)
@@ -50,11 +53,14 @@ public class DeviceStates {
                 offline_reason = CASE WHEN s.offline_reason = 'heartbeat_timeout' THEN NULL ELSE s.offline_reason END,
                 changed_at = CASE WHEN s.offline_reason = 'heartbeat_timeout' THEN now() ELSE s.changed_at END""";
     // Rows are locked in device-id order, like the sightings flush, so the two never deadlock; rows another
-    // instance is updating right now are left for the next sweep.
+    // instance is updating right now are left for the next sweep. One pass over the table for all device types
+    // (timeouts by type in two arrays): a pass per type read a city's 150,000 rows three times every 15 s.
     private static final String SWEEP = """
-            WITH silent AS (
+            WITH timeout AS (SELECT * FROM unnest(?::text[], ?::interval[]) AS t(type, silence)),
+            silent AS (
                 SELECT s.device_id FROM device_state s JOIN device d ON d.id = s.device_id
-                WHERE s.online AND d.type = ? AND s.last_seen_at < now() - ?::interval
+                JOIN timeout t ON t.type = d.type
+                WHERE s.online AND s.last_seen_at < now() - t.silence
                 ORDER BY s.device_id FOR UPDATE OF s SKIP LOCKED)
             UPDATE device_state s SET online = false, offline_reason = 'heartbeat_timeout', changed_at = now()
             FROM silent WHERE s.device_id = silent.device_id
@@ -147,14 +153,19 @@ public class DeviceStates {
     public List<String> expire(Map<DeviceType, Duration> timeouts) {
         Connection connection = connections.getConnectionStatus().getConnection();
         List<String> expired = new ArrayList<>();
+        Object[] types = new Object[timeouts.size()];
+        Object[] silences = new Object[timeouts.size()];
+        int i = 0;
+        for (Map.Entry<DeviceType, Duration> timeout : timeouts.entrySet()) {
+            types[i] = timeout.getKey().name();
+            silences[i++] = timeout.getValue().toMillis() + " milliseconds";
+        }
         try (PreparedStatement sweep = connection.prepareStatement(SWEEP)) {
-            for (Map.Entry<DeviceType, Duration> timeout : timeouts.entrySet()) {
-                sweep.setString(1, timeout.getKey().name());
-                sweep.setString(2, timeout.getValue().toMillis() + " milliseconds");
-                try (ResultSet rows = sweep.executeQuery()) {
-                    while (rows.next()) {
-                        expired.add(rows.getString(1));
-                    }
+            sweep.setArray(1, connection.createArrayOf("text", types));
+            sweep.setArray(2, connection.createArrayOf("text", silences));
+            try (ResultSet rows = sweep.executeQuery()) {
+                while (rows.next()) {
+                    expired.add(rows.getString(1));
                 }
             }
             return expired;

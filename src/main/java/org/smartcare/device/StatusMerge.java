@@ -8,12 +8,14 @@ import java.util.List;
  * Folds a batch's status messages into one change per device, as applying them one by one in device-time order
  * would leave the device: the newest (by device time, then sequence number) decides online and reason, older
  * ones fill in a battery, signal or firmware the newest does not report, and last seen is the latest receipt.
- * Pure: the database then applies one row per device in a single statement.
+ * A Last Will carries the time and an earlier sequence number of the connection it ends (it is fixed at connect
+ * time, see status.v1.schema.json), yet the broker sends it after everything else of that connection: among
+ * statuses of the same time it comes last. Pure: the database then applies one row per device in a single statement.
  */
 final class StatusMerge {
 
-    private static final Comparator<StatusChange> DEVICE_ORDER =
-            Comparator.comparing(StatusChange::statusTs).thenComparingLong(StatusChange::seq);
+    private static final Comparator<StatusChange> DEVICE_ORDER = Comparator.comparing(StatusChange::statusTs)
+            .thenComparing(StatusMerge::isWill).thenComparingLong(StatusChange::seq);
 
     private StatusMerge() {
     }
@@ -32,6 +34,10 @@ final class StatusMerge {
             }
         }
         return merged;
+    }
+
+    static boolean isWill(StatusChange change) {
+        return !change.online() && "will".equals(change.reason());
     }
 
     /** {@code newer} is the later in device time: its reports win, the older one's fill the gaps. */

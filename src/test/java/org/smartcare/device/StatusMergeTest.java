@@ -39,12 +39,26 @@ class StatusMergeTest {
 
     @Test
     void equalDeviceTimesAreOrderedBySequenceNumber() {
-        StatusChange first = change("c", 7, T0, false, 40, -70, null, T0);
+        StatusChange first = new StatusChange("c", 7, false, "shutdown", T0, T0, 40, -70, null);
         StatusChange second = change("c", 8, T0, true, 41, null, null, T0);
         StatusChange merged = StatusMerge.newestPerDevice(List.of(second, first)).getFirst();
         assertTrue(merged.online());
         assertEquals(41, merged.battery());
         assertEquals(-70, merged.signalDbm());
+    }
+
+    @Test
+    void aLastWillEndsTheConnectionWhoseTimeAndEarlierSequenceNumberItCarries() {
+        StatusChange will = change("d", 7, T0, false, null, null, null, T0.plusSeconds(5));
+        StatusChange connect = change("d", 8, T0, true, 55, null, "1.4.2", T0);
+        for (List<StatusChange> order : List.of(List.of(connect, will), List.of(will, connect))) {
+            StatusChange merged = StatusMerge.newestPerDevice(order).getFirst();
+            assertFalse(merged.online());
+            assertEquals("will", merged.reason());
+            assertEquals(55, merged.battery());
+        }
+        StatusChange reconnect = change("d", 9, T0.plusSeconds(1), true, null, null, null, T0.plusSeconds(6));
+        assertTrue(StatusMerge.newestPerDevice(List.of(connect, will, reconnect)).getFirst().online());
     }
 
     @Test
