@@ -36,7 +36,7 @@ final class StatusMerge {
         return merged;
     }
 
-    static boolean isWill(StatusChange change) {
+    private static boolean isWill(StatusChange change) {
         return !change.online() && "will".equals(change.reason());
     }
 
