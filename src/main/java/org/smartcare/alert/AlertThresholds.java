@@ -102,6 +102,13 @@ public record AlertThresholds(Map<ThresholdSetting, Integer> values) {
         return high.compareTo(medium) <= 0 ? high : medium;
     }
 
+    /** The longer of the two sustain times: the furthest back a run completing now can have begun. */
+    public Duration longestSustain() {
+        Duration high = highSustain();
+        Duration medium = mediumSustain();
+        return high.compareTo(medium) >= 0 ? high : medium;
+    }
+
     public int apneaSeconds() {
         return get(ThresholdSetting.APNEA_SECONDS);
     }

@@ -89,7 +89,7 @@ public class VitalsWatch {
                 }
             }
             if (worthALook) {
-                Duration lookback = max(limits.highSustain(), limits.mediumSustain()).plus(LOOKBACK_MARGIN);
+                Duration lookback = limits.longestSustain().plus(LOOKBACK_MARGIN);
                 abnormal.add(new Judged(batch.bed(), limits, sorted.getFirst().at(), last.at(),
                         sorted.getFirst().at().minus(lookback)));
             }
@@ -201,10 +201,6 @@ public class VitalsWatch {
         } catch (SQLException e) {
             throw new AlertStoreException("reading recent vitals of " + beds.size() + " beds", e);
         }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private record Judged(Device device, AlertThresholds limits, Instant from, Instant to, Instant windowStart) {

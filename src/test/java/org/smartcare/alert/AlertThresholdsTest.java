@@ -45,6 +45,13 @@ class AlertThresholdsTest {
     }
 
     @Test
+    void theLongestSustainIsTheGreaterOfTheTwo() {
+        assertEquals(Duration.ofMinutes(5), DEFAULTS.longestSustain());
+        assertEquals(Duration.ofSeconds(90), DEFAULTS.with(Map.of(ThresholdSetting.HIGH_SUSTAIN_SECONDS, 90,
+                ThresholdSetting.MEDIUM_SUSTAIN_SECONDS, 40)).longestSustain());
+    }
+
+    @Test
     void anEmptyOverrideChangesNothing() {
         assertSame(DEFAULTS, DEFAULTS.with(Map.of()));
         assertEquals(50, DEFAULTS.with(Map.of(ThresholdSetting.HEART_RATE_HIGH_BELOW, 50)).heartRate().highBelow());
