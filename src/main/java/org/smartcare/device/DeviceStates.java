@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,26 +20,48 @@ import java.util.Map;
 public class DeviceStates {
 
     // One statement per batch: the newest status of each device (see StatusMerge), rows in device-id order like
-    // the sightings flush and the sweep, so the three never deadlock. A status older than the stored one is ignored;
-    // of two with the same time the later one applies, unless the stored one is a Last Will (StatusMerge says why).
+    // the sightings flush and the sweep, so the three never deadlock. A status older than the stored one is ignored,
+    // and so is one as old as a stored Last Will (which the broker sent after everything else of its connection).
     private static final String APPLY_STATUS = """
-            INSERT INTO device_state AS s (device_id, online, offline_reason, changed_at, status_ts, last_seen_at,
-                                           battery, signal_dbm, firmware)
-            SELECT d, o, r, now(), t, l, b, g, f
-            FROM unnest(?::text[], ?::boolean[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::smallint[],
-                        ?::smallint[], ?::text[]) AS u(d, o, r, t, l, b, g, f)
+            INSERT INTO device_state AS s (device_id, online, offline_reason, changed_at, status_ts, connected_ts,
+                                           last_seen_at, battery, signal_dbm, firmware)
+            SELECT d, o, r, now(), t, c, l, b, g, f
+            FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[], ?::smallint[], ?::smallint[], ?::text[],
+                        ?::boolean[], ?::text[], ?::timestamptz[]) AS u(d, t, l, b, g, f, o, r, c)
             ON CONFLICT (device_id) DO UPDATE SET
                 online = EXCLUDED.online,
                 offline_reason = EXCLUDED.offline_reason,
                 changed_at = CASE WHEN s.online = EXCLUDED.online THEN s.changed_at ELSE now() END,
                 status_ts = EXCLUDED.status_ts,
+                connected_ts = GREATEST(s.connected_ts, EXCLUDED.connected_ts),
                 last_seen_at = GREATEST(s.last_seen_at, EXCLUDED.last_seen_at),
                 battery = COALESCE(EXCLUDED.battery, s.battery),
                 signal_dbm = COALESCE(EXCLUDED.signal_dbm, s.signal_dbm),
                 firmware = COALESCE(EXCLUDED.firmware, s.firmware)
             WHERE s.status_ts IS NULL OR s.status_ts < EXCLUDED.status_ts
-               OR (s.status_ts = EXCLUDED.status_ts
-                   AND (EXCLUDED.offline_reason = 'will' OR s.offline_reason IS DISTINCT FROM 'will'))""";
+               OR (s.status_ts = EXCLUDED.status_ts AND s.offline_reason IS DISTINCT FROM 'will')""";
+    // A Last Will ends the connection of its time: it applies unless the device has connected again since, or has
+    // already gone offline of its own accord since. Its battery, signal and firmware date from the connect, so they
+    // fill in only a new row. The status time becomes the latest of that connection, so that a report of it the
+    // broker delivers late cannot bring the device back online.
+    private static final String APPLY_WILL = """
+            INSERT INTO device_state AS s (device_id, online, offline_reason, changed_at, status_ts, connected_ts,
+                                           last_seen_at, battery, signal_dbm, firmware)
+            SELECT d, false, 'will', now(), t, t, l, b, g, f
+            FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[], ?::smallint[], ?::smallint[], ?::text[])
+                AS u(d, t, l, b, g, f)
+            ON CONFLICT (device_id) DO UPDATE SET
+                online = false,
+                offline_reason = 'will',
+                changed_at = CASE WHEN s.online THEN now() ELSE s.changed_at END,
+                status_ts = GREATEST(s.status_ts, EXCLUDED.status_ts),
+                last_seen_at = GREATEST(s.last_seen_at, EXCLUDED.last_seen_at)
+            WHERE EXCLUDED.status_ts >= COALESCE(s.connected_ts, s.status_ts, '-infinity')
+              AND (s.online OR s.offline_reason = 'heartbeat_timeout' OR s.status_ts IS NULL
+                   OR s.status_ts < EXCLUDED.status_ts)""";
+    // Taken before two statements that each lock a batch's rows in device-id order, so that together they still do.
+    private static final String LOCK = """
+            SELECT 1 FROM device_state WHERE device_id = ANY (?) ORDER BY device_id FOR UPDATE""";
     // Hearing from a device proves it is online again, unless it said goodbye more recently than that.
     private static final String TOUCH = """
             INSERT INTO device_state AS s (device_id, online, changed_at, last_seen_at, battery, signal_dbm)
@@ -74,47 +97,94 @@ public class DeviceStates {
     }
 
     /**
-     * Applies status messages in the caller's transaction, in one statement however many there are: a city's
-     * devices all reconnect at once after a broker restart, each with a retained status.
+     * Applies status messages in the caller's transaction, in one statement however many there are (two when Last
+     * Wills are among them): a city's devices all reconnect at once after a broker restart, each with a retained
+     * status.
      */
     public void apply(List<StatusChange> changes) {
-        List<StatusChange> newest = StatusMerge.newestPerDevice(changes);
-        if (newest.isEmpty()) {
+        StatusMerge.Merged merged = StatusMerge.merge(changes);
+        if (merged.statuses().isEmpty() && merged.wills().isEmpty()) {
             return;
         }
         Connection connection = connections.getConnectionStatus().getConnection();
-        int n = newest.size();
-        Object[] ids = new Object[n];
+        try {
+            if (!merged.statuses().isEmpty() && !merged.wills().isEmpty()) {
+                try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+                    lock.setArray(1, connection.createArrayOf("text", merged.deviceIds().toArray()));
+                    lock.executeQuery().close();
+                }
+            }
+            if (!merged.statuses().isEmpty()) {
+                applyStatuses(connection, merged.statuses());
+            }
+            if (!merged.wills().isEmpty()) {
+                applyWills(connection, merged.wills());
+            }
+        } catch (SQLException e) {
+            throw new DeviceStateException("applying status", e);
+        }
+    }
+
+    private static void applyStatuses(Connection connection, List<StatusMerge.Newest> statuses) throws SQLException {
+        int n = statuses.size();
+        Columns columns = new Columns(n);
         Object[] online = new Object[n];
         Object[] reasons = new Object[n];
-        Object[] statusTs = new Object[n];
-        Object[] seenAt = new Object[n];
-        Object[] batteries = new Object[n];
-        Object[] signals = new Object[n];
-        Object[] firmware = new Object[n];
+        Object[] connectedTs = new Object[n];
         for (int i = 0; i < n; i++) {
-            StatusChange change = newest.get(i);
-            ids[i] = change.deviceId();
+            StatusChange change = statuses.get(i).change();
+            columns.set(i, change);
             online[i] = change.online();
             reasons[i] = change.online() ? null : change.reason() == null ? "offline" : change.reason();
+            Instant connected = statuses.get(i).connectedTs();
+            connectedTs[i] = connected == null ? null : connected.toString();
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(APPLY_STATUS)) {
+            columns.bind(connection, upsert);
+            upsert.setArray(Columns.COUNT + 1, connection.createArrayOf("bool", online));
+            upsert.setArray(Columns.COUNT + 2, connection.createArrayOf("text", reasons));
+            upsert.setArray(Columns.COUNT + 3, connection.createArrayOf("text", connectedTs));
+            upsert.executeUpdate();
+        }
+    }
+
+    private static void applyWills(Connection connection, List<StatusChange> wills) throws SQLException {
+        Columns columns = new Columns(wills.size());
+        for (int i = 0; i < wills.size(); i++) {
+            columns.set(i, wills.get(i));
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(APPLY_WILL)) {
+            columns.bind(connection, upsert);
+            upsert.executeUpdate();
+        }
+    }
+
+    /** What every status row carries, bound as the statement's first six arrays: d, t, l, b, g, f. */
+    private record Columns(Object[] ids, Object[] statusTs, Object[] seenAt, Object[] batteries, Object[] signals,
+                           Object[] firmware) {
+
+        static final int COUNT = 6;
+
+        Columns(int n) {
+            this(new Object[n], new Object[n], new Object[n], new Object[n], new Object[n], new Object[n]);
+        }
+
+        void set(int i, StatusChange change) {
+            ids[i] = change.deviceId();
             statusTs[i] = change.statusTs().toString();
             seenAt[i] = change.receivedAt().toString();
             batteries[i] = change.battery() == null ? null : change.battery().shortValue();
             signals[i] = change.signalDbm() == null ? null : change.signalDbm().shortValue();
             firmware[i] = change.firmware();
         }
-        try (PreparedStatement upsert = connection.prepareStatement(APPLY_STATUS)) {
-            upsert.setArray(1, connection.createArrayOf("text", ids));
-            upsert.setArray(2, connection.createArrayOf("bool", online));
-            upsert.setArray(3, connection.createArrayOf("text", reasons));
-            upsert.setArray(4, connection.createArrayOf("text", statusTs));
-            upsert.setArray(5, connection.createArrayOf("text", seenAt));
-            upsert.setArray(6, connection.createArrayOf("int2", batteries));
-            upsert.setArray(7, connection.createArrayOf("int2", signals));
-            upsert.setArray(8, connection.createArrayOf("text", firmware));
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new DeviceStateException("applying status", e);
+
+        void bind(Connection connection, PreparedStatement statement) throws SQLException {
+            statement.setArray(1, connection.createArrayOf("text", ids));
+            statement.setArray(2, connection.createArrayOf("text", statusTs));
+            statement.setArray(3, connection.createArrayOf("text", seenAt));
+            statement.setArray(4, connection.createArrayOf("int2", batteries));
+            statement.setArray(5, connection.createArrayOf("int2", signals));
+            statement.setArray(6, connection.createArrayOf("text", firmware));
         }
     }
 

@@ -1,43 +1,87 @@
 package org.smartcare.device;
 
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Folds a batch's status messages into one change per device, as applying them one by one in device-time order
- * would leave the device: the newest (by device time, then sequence number) decides online and reason, older
- * ones fill in a battery, signal or firmware the newest does not report, and last seen is the latest receipt.
- * A Last Will carries the time and an earlier sequence number of the connection it ends (it is fixed at connect
- * time, see status.v1.schema.json), yet the broker sends it after everything else of that connection: among
- * statuses of the same time it comes last. Pure: the database then applies one row per device in a single statement.
+ * Folds a batch's status messages into what the database applies, one row per device and statement.
+ * <p>
+ * Statuses other than a Last Will fold as applying them one by one in device-time order would leave the device:
+ * the newest (by device time, then sequence number) decides online and reason, older ones fill in a battery, signal
+ * or firmware the newest does not report, last seen is the latest receipt, and the connection time is that of the
+ * latest connect.
+ * <p>
+ * A Last Will is fixed at connect time, so it carries the time and an earlier sequence number of the connection it
+ * ends (status.v1.schema.json), yet the broker sends it after everything else of that connection, mid-connection
+ * reports included. It cannot be ranked by its time among the others: it ends the connection of its time, unless the
+ * device has connected again since. So wills are kept apart, the latest per device, and applied after the rest.
  */
 final class StatusMerge {
 
-    private static final Comparator<StatusChange> DEVICE_ORDER = Comparator.comparing(StatusChange::statusTs)
-            .thenComparing(StatusMerge::isWill).thenComparingLong(StatusChange::seq);
+    private static final Comparator<StatusChange> DEVICE_ORDER =
+            Comparator.comparing(StatusChange::statusTs).thenComparingLong(StatusChange::seq);
 
     private StatusMerge() {
     }
 
-    /** One change per device, ordered by device id (the lock order of every device_state writer). */
-    static List<StatusChange> newestPerDevice(List<StatusChange> changes) {
+    /** A device's newest status of the batch, and the time of the latest connection it reported, if any. */
+    record Newest(StatusChange change, @Nullable Instant connectedTs) {
+    }
+
+    /** What a batch does to device_state: both lists hold one entry per device, in device-id order. */
+    record Merged(List<Newest> statuses, List<StatusChange> wills) {
+
+        List<String> deviceIds() {
+            List<String> ids = new ArrayList<>(statuses.size() + wills.size());
+            statuses.forEach(newest -> ids.add(newest.change().deviceId()));
+            wills.forEach(will -> ids.add(will.deviceId()));
+            return ids.stream().distinct().sorted().toList();
+        }
+    }
+
+    static Merged merge(List<StatusChange> changes) {
         List<StatusChange> sorted = new ArrayList<>(changes);
+        // Device-id order is the lock order of every device_state writer.
         sorted.sort(Comparator.comparing(StatusChange::deviceId).thenComparing(DEVICE_ORDER));
-        List<StatusChange> merged = new ArrayList<>();
+        List<Newest> statuses = new ArrayList<>();
+        List<StatusChange> wills = new ArrayList<>();
         for (StatusChange change : sorted) {
-            int last = merged.size() - 1;
-            if (last >= 0 && merged.get(last).deviceId().equals(change.deviceId())) {
-                merged.set(last, fold(merged.get(last), change));
+            if (isWill(change)) {
+                foldInto(wills, change);
             } else {
-                merged.add(change);
+                int last = statuses.size() - 1;
+                Instant connected = isConnect(change) ? change.statusTs() : null;
+                if (last >= 0 && statuses.get(last).change().deviceId().equals(change.deviceId())) {
+                    Newest older = statuses.get(last);
+                    statuses.set(last, new Newest(fold(older.change(), change),
+                            connected != null ? connected : older.connectedTs()));
+                } else {
+                    statuses.add(new Newest(change, connected));
+                }
             }
         }
-        return merged;
+        return new Merged(statuses, wills);
     }
 
     private static boolean isWill(StatusChange change) {
         return !change.online() && "will".equals(change.reason());
+    }
+
+    /** An online status that is not a report within a connection opens one. */
+    private static boolean isConnect(StatusChange change) {
+        return change.online() && !"heartbeat".equals(change.reason());
+    }
+
+    private static void foldInto(List<StatusChange> folded, StatusChange change) {
+        int last = folded.size() - 1;
+        if (last >= 0 && folded.get(last).deviceId().equals(change.deviceId())) {
+            folded.set(last, fold(folded.get(last), change));
+        } else {
+            folded.add(change);
+        }
     }
 
     /** {@code newer} is the later in device time: its reports win, the older one's fill the gaps. */

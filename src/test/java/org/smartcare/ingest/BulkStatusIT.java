@@ -27,7 +27,8 @@ import org.smartcare.support.Resources;
 /**
  * Status messages are applied to device_state in one statement per batch: several statuses of one device in one
  * batch, out of order, leave it as applying them in device-time order would, and an older status never undoes a
- * newer one stored before.
+ * newer one stored before. A Last Will ends the connection whose time it carries, whatever the device reported during
+ * that connection, unless the device has connected again or said goodbye since.
  */
 @MicronautTest(environments = "test", transactional = false)
 class BulkStatusIT {
@@ -67,7 +68,7 @@ class BulkStatusIT {
         assertFalse(pressed.online(), "the newest of the batch (seq 13, arrived first) decides");
         assertEquals("will", pressed.offlineReason());
         assertEquals(Integer.valueOf(75), pressed.battery(), "the newest battery reading among the batch's statuses");
-        assertEquals("1.4.2", pressed.firmware(), "the newest status reports its firmware");
+        assertEquals("1.1", pressed.firmware(), "a Last Will's own reports date from its connect: they fill no gap");
         assertTrue(hasStatusTs(button, t0.plusSeconds(3)));
 
         DeviceState back = state(bed);
@@ -79,6 +80,59 @@ class BulkStatusIT {
         DeviceState cam = state(camera);
         assertTrue(cam.online(), "a status older than the stored one does not undo it");
         assertTrue(hasStatusTs(camera, t0.plusSeconds(10)));
+    }
+
+    @Test
+    void aLastWillEndsItsConnectionUnlessTheDeviceConnectedAgainOrLeftCleanly() {
+        World world = fixtures.world();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String reported = bed(world, "reported-" + tag);
+        String reconnected = bed(world, "reconnected-" + tag);
+        String leftCleanly = bed(world, "left-" + tag);
+        String oneBatch = bed(world, "one-batch-" + tag);
+        String backInOneBatch = bed(world, "back-" + tag);
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
+
+        ingest.accept(List.of(
+                status(reported, 2, t0, true, "connect"), report(reported, 3, t0.plusSeconds(30), 60),
+                status(reconnected, 2, t0, true, "connect"),
+                status(reconnected, 5, t0.plusSeconds(60), true, "connect"),
+                status(leftCleanly, 2, t0, true, "connect"),
+                status(leftCleanly, 3, t0.plusSeconds(10), false, "shutdown"),
+                status(oneBatch, 2, t0, true, "connect"), report(oneBatch, 3, t0.plusSeconds(30), 50),
+                status(oneBatch, 1, t0, false, "will"),
+                status(backInOneBatch, 2, t0, true, "connect"), status(backInOneBatch, 1, t0, false, "will"),
+                status(backInOneBatch, 5, t0.plusSeconds(60), true, "connect")));
+        assertEquals("will", state(oneBatch).offlineReason(),
+                "connect, a report and the will of that connection in one batch: offline");
+        assertTrue(state(backInOneBatch).online(), "a will of the connection before the batch's last connect: online");
+
+        ingest.accept(List.of(status(reported, 1, t0, false, "will"), status(reconnected, 1, t0, false, "will"),
+                status(leftCleanly, 1, t0, false, "will")));
+
+        DeviceState gone = state(reported);
+        assertFalse(gone.online(), "the will ends the connection although a report of it is newer than the will");
+        assertEquals("will", gone.offlineReason());
+        assertEquals(Integer.valueOf(60), gone.battery(), "the report's battery stays: the will's dates from connect");
+        assertTrue(hasStatusTs(reported, t0.plusSeconds(30)), "the status time is the connection's latest");
+        assertTrue(state(reconnected).online(), "a will of an earlier connection does not end the current one");
+        assertEquals("shutdown", state(leftCleanly).offlineReason(), "a clean goodbye is not overwritten");
+
+        ingest.accept(List.of(report(reported, 4, t0.plusSeconds(20), 40)));
+        assertFalse(state(reported).online(), "a report of the ended connection delivered late does not revive it");
+        ingest.accept(List.of(status(reported, 6, t0.plusSeconds(90), true, "connect")));
+        assertTrue(state(reported).online(), "a new connection does");
+    }
+
+    private String bed(World world, String name) {
+        return fixtures.device(world.tenant(), "bed-will-" + name, DeviceType.BED_SENSOR, world.elder().id())
+                .device().id();
+    }
+
+    private static InboundMessage report(String deviceId, long seq, Instant ts, int battery) {
+        return message(deviceId, Resources.template("payloads/ingest/status-full.json", "seq", Long.toString(seq),
+                "ts", ts.toString(), "online", "true", "reason", "heartbeat", "battery", Integer.toString(battery),
+                "firmware", "1.4.2"));
     }
 
     private DeviceState state(String deviceId) {
