@@ -10,8 +10,8 @@ smartcare_build_tools() {
     smartcare_java_home
     local major
     major="$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}')"
-    if [ "${major%%.*}" -lt 21 ]; then
-        echo "need a JDK 21 or newer under /usr/lib/jvm; the newest found is $JAVA_HOME ($major)" >&2
+    if [ "${major%%.*}" -lt 22 ]; then
+        echo "need a JDK 22 or newer under /usr/lib/jvm; the newest found is $JAVA_HOME ($major)" >&2
         return 1
     fi
 }

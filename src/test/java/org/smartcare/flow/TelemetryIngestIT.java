@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.smartcare.support.DeviceClient;
 import org.smartcare.support.Fixtures;
 import org.smartcare.support.Fixtures.World;
 import org.smartcare.support.Resources;
+import org.smartcare.support.ThreadNices;
 
 /** Beds, buttons and cameras: every message kind into its hypertable, once, and back out through GraphQL. */
 @MicronautTest(environments = "test", transactional = false)
@@ -35,6 +37,7 @@ class TelemetryIngestIT {
     @Inject Api api;
     @Inject Database database;
     @Value("${smartcare.mqtt.url}") String broker;
+    @Value("${smartcare.mqtt.client-id}") String clientId;
 
     @Test
     void everyKindLandsInItsTableOnceAndIsQueryable() throws Exception {
@@ -120,6 +123,18 @@ class TelemetryIngestIT {
         JsonNode partner = api.query(api.token(Role.PARTNER, world.tenant()), "telemetry-view.graphql", range);
         assertTrue(partner.path("data").path("elder").isObject(), "a consenting elder is visible: " + partner);
         assertTrue(partner.path("data").path("elder").path("vitals").isNull(), "health data is refused to partners");
+
+        // The bulk lane yields the CPU to the events lane: its workers, and Paho's receiver and callback threads it
+        // ran on, have a higher nice value (IngestBatching.nice, 5) than the process; the events lane's do not.
+        Map<String, List<Integer>> nice = ThreadNices.byName();
+        int base = ThreadNices.ofProcess();
+        assertEquals(2, nice.get("mqtt-telemetry-").stream().filter(n -> n == base + 5).count(), "workers: " + nice);
+        assertTrue(nice.get("mqtt-events-wor").stream().allMatch(n -> n == base), nice.toString());
+        // The kernel keeps 15 characters of a thread's name: both lanes' Paho threads show as the client id's start.
+        for (String paho : List.of("MQTT Rec: ", "MQTT Call: ")) {
+            List<Integer> lanes = nice.get((paho + clientId).substring(0, 15));
+            assertTrue(lanes.contains(base + 5) && lanes.contains(base), paho + nice);
+        }
     }
 
     private static byte[] payload(String file, String... values) {

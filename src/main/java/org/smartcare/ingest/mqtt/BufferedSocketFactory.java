@@ -14,21 +14,24 @@ import javax.net.SocketFactory;
  * Plain TCP sockets whose input is buffered and gated. Paho reads each packet's fixed header one byte at a time
  * from the socket's own stream, i.e. a few system calls per message; behind a buffer one read takes in many
  * messages. Paho's output is already buffered (one flush per packet). Below the buffer, the lane's
- * {@link ReceiveGate} decides when the socket may be read.
+ * {@link ReceiveGate} decides when the socket may be read, and each read first runs the lane's set-up for the
+ * thread that reads (Paho's receiver, which is not ours to create).
  */
 final class BufferedSocketFactory extends SocketFactory {
 
     static final int BUFFER_BYTES = 64 * 1024;
 
     private final ReceiveGate gate;
+    private final Runnable readerSetUp;
 
-    BufferedSocketFactory(ReceiveGate gate) {
+    BufferedSocketFactory(ReceiveGate gate, Runnable readerSetUp) {
         this.gate = gate;
+        this.readerSetUp = readerSetUp;
     }
 
     @Override
     public Socket createSocket() {
-        return new BufferedInputSocket(gate);
+        return new BufferedInputSocket(gate, readerSetUp);
     }
 
     @Override
@@ -38,7 +41,7 @@ final class BufferedSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        Socket socket = new BufferedInputSocket(gate);
+        Socket socket = new BufferedInputSocket(gate, readerSetUp);
         socket.bind(new InetSocketAddress(localHost, localPort));
         socket.connect(new InetSocketAddress(host, port));
         return socket;
@@ -52,14 +55,14 @@ final class BufferedSocketFactory extends SocketFactory {
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        Socket socket = new BufferedInputSocket(gate);
+        Socket socket = new BufferedInputSocket(gate, readerSetUp);
         socket.bind(new InetSocketAddress(localAddress, localPort));
         socket.connect(new InetSocketAddress(address, port));
         return socket;
     }
 
     private Socket connected(InetSocketAddress address) throws IOException {
-        Socket socket = new BufferedInputSocket(gate);
+        Socket socket = new BufferedInputSocket(gate, readerSetUp);
         socket.connect(address);
         return socket;
     }
@@ -68,16 +71,19 @@ final class BufferedSocketFactory extends SocketFactory {
     private static final class BufferedInputSocket extends Socket {
 
         private final ReceiveGate gate;
+        private final Runnable readerSetUp;
         private InputStream input;
 
-        BufferedInputSocket(ReceiveGate gate) {
+        BufferedInputSocket(ReceiveGate gate, Runnable readerSetUp) {
             this.gate = gate;
+            this.readerSetUp = readerSetUp;
         }
 
         @Override
         public synchronized InputStream getInputStream() throws IOException {
             if (input == null) {
-                input = new BufferedInputStream(new GatedInputStream(super.getInputStream(), gate, this::isClosed),
+                input = new BufferedInputStream(new GatedInputStream(super.getInputStream(), gate, this::isClosed,
+                        readerSetUp),
                         BUFFER_BYTES);
             }
             return input;
@@ -89,21 +95,25 @@ final class BufferedSocketFactory extends SocketFactory {
 
         private final ReceiveGate gate;
         private final BooleanSupplier closed;
+        private final Runnable readerSetUp;
 
-        GatedInputStream(InputStream in, ReceiveGate gate, BooleanSupplier closed) {
+        GatedInputStream(InputStream in, ReceiveGate gate, BooleanSupplier closed, Runnable readerSetUp) {
             super(in);
             this.gate = gate;
             this.closed = closed;
+            this.readerSetUp = readerSetUp;
         }
 
         @Override
         public int read() throws IOException {
+            readerSetUp.run();
             gate.admit(1, closed);
             return in.read();
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
+            readerSetUp.run();
             return in.read(buffer, offset, gate.admit(length, closed));
         }
     }

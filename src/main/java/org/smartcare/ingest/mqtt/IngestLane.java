@@ -37,6 +37,9 @@ import org.smartcare.ingest.IngestService;
  * per connection. Mosquitto 2.0.11 does not hold to that once acknowledgements flow (measured: 26,700
  * outstanding with a receive maximum of 100), so the lane bounds them itself: its {@link ReceiveGate} stops
  * reading the socket while more than {@code maxWaiting} messages wait. {@link #waiting()} is on /prometheus.
+ *
+ * <p>A lane of bulk work lowers the CPU priority of every thread it runs on (its workers, Paho's receiver and
+ * callback threads; see {@link ThreadNiceness}), so that a busy machine serves the events lane first.
  */
 final class IngestLane implements MqttCallback {
 
@@ -56,6 +59,7 @@ final class IngestLane implements MqttCallback {
     private final AtomicLong connection = new AtomicLong();
     private final MqttAsyncClient client;
     private final ReceiveGate gate;
+    private final ThreadNiceness niceness;
     private volatile boolean running = true;
     private volatile boolean subscribed;
 
@@ -64,14 +68,15 @@ final class IngestLane implements MqttCallback {
      *                       the broker stops routing their messages here (what is already queued still arrives)
      */
     IngestLane(String name, String clientId, List<String> filters, List<String> retiredFilters, int workers,
-               BatchCollector<Delivery> collector, int maxWaiting, MqttSettings settings, IngestService ingest)
-            throws MqttException {
+               BatchCollector<Delivery> collector, int maxWaiting, ThreadNiceness niceness, MqttSettings settings,
+               IngestService ingest) throws MqttException {
         this.name = name;
         this.settings = settings;
         this.filters = List.copyOf(filters);
         this.retiredFilters = List.copyOf(retiredFilters);
         this.ingest = ingest;
         this.collector = collector;
+        this.niceness = niceness;
         for (int i = 0; i < workers; i++) {
             queues.add(new LinkedBlockingQueue<>());
         }
@@ -145,7 +150,7 @@ final class IngestLane implements MqttCallback {
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
         if (settings.url().startsWith("tcp://")) {
-            options.setSocketFactory(new BufferedSocketFactory(gate));
+            options.setSocketFactory(new BufferedSocketFactory(gate, niceness::applyToCurrentThread));
         }
         return options;
     }
@@ -186,6 +191,7 @@ final class IngestLane implements MqttCallback {
     }
 
     private void work(BlockingQueue<Delivery> queue) {
+        niceness.applyToCurrentThread();
         List<Delivery> batch = new ArrayList<>();
         while (running) {
             try {
@@ -233,6 +239,7 @@ final class IngestLane implements MqttCallback {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+        niceness.applyToCurrentThread();
         queues.get(Math.floorMod(deviceIdHash(topic), queues.size())).add(new Delivery(connection.get(),
                 message.getId(), message.getQos(), new InboundMessage(topic, message.getPayload(), Instant.now())));
     }

@@ -42,12 +42,12 @@ public class PahoDeviceSubscriber {
         this.events = new IngestLane("events", settings.clientId() + "-events", List.of(share + "+/event"),
                 List.of(), eventBatching.workers(),
                 new BatchCollector<>(eventBatching.maxMessages(), Duration.ZERO), batching.maxWaiting(),
-                settings, ingest);
+                new ThreadNiceness(0), settings, ingest);
         // Before the events lane existed, one session took everything on "+/+"; the filter is retired from it.
         this.telemetry = new IngestLane("telemetry", settings.clientId(),
                 List.of(share + "+/telemetry", share + "+/status"), List.of(share + "+/+"), batching.workers(),
                 new BatchCollector<>(batching.maxMessages(), batching.linger()), batching.maxWaiting(),
-                settings, ingest);
+                new ThreadNiceness(batching.nice()), settings, ingest);
         for (IngestLane lane : List.of(events, telemetry)) {
             Gauge.builder("smartcare.ingest.waiting", lane, IngestLane::waiting)
                     .description("messages received and waiting for a batch")

@@ -23,7 +23,8 @@ class BufferedSocketFactoryTest {
             sent[i] = (byte) (i * 31);
         }
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             Socket client = new BufferedSocketFactory(new ReceiveGate(() -> 0, 100, 1_000)).createSocket()) {
+             Socket client = new BufferedSocketFactory(new ReceiveGate(() -> 0, 100, 1_000), () -> { })
+                     .createSocket()) {
             client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 2_000);
             try (Socket peer = server.accept(); OutputStream out = peer.getOutputStream()) {
                 out.write(sent);

@@ -71,7 +71,8 @@ class ReceiveGateTest {
             data[i] = (byte) i;
         }
         waiting.set(150); // full, but not past twice the bound: every read is a trickle
-        InputStream in = new BufferedSocketFactory.GatedInputStream(new ByteArrayInputStream(data), gate, closed::get);
+        InputStream in = new BufferedSocketFactory.GatedInputStream(new ByteArrayInputStream(data), gate, closed::get,
+                () -> { });
         byte[] buffer = new byte[8192];
         assertEquals(ReceiveGate.TRICKLE_BYTES, in.read(buffer, 0, buffer.length));
         waiting.set(0);
