@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
 /**
  * Folds a batch's status messages into what the database applies, one row per device and statement.
@@ -50,17 +52,10 @@ final class StatusMerge {
         List<StatusChange> wills = new ArrayList<>();
         for (StatusChange change : sorted) {
             if (isWill(change)) {
-                foldInto(wills, change);
+                foldInto(wills, change, StatusChange::deviceId, StatusMerge::fold);
             } else {
-                int last = statuses.size() - 1;
-                Instant connected = isConnect(change) ? change.statusTs() : null;
-                if (last >= 0 && statuses.get(last).change().deviceId().equals(change.deviceId())) {
-                    Newest older = statuses.get(last);
-                    statuses.set(last, new Newest(fold(older.change(), change),
-                            connected != null ? connected : older.connectedTs()));
-                } else {
-                    statuses.add(new Newest(change, connected));
-                }
+                foldInto(statuses, new Newest(change, isConnect(change) ? change.statusTs() : null),
+                        newest -> newest.change().deviceId(), StatusMerge::fold);
             }
         }
         return new Merged(statuses, wills);
@@ -75,13 +70,19 @@ final class StatusMerge {
         return change.online() && !"heartbeat".equals(change.reason());
     }
 
-    private static void foldInto(List<StatusChange> folded, StatusChange change) {
+    /** Folds {@code item} into the list's last entry if that is of the same device (the list is in device order). */
+    private static <T> void foldInto(List<T> folded, T item, Function<T, String> deviceId, BinaryOperator<T> fold) {
         int last = folded.size() - 1;
-        if (last >= 0 && folded.get(last).deviceId().equals(change.deviceId())) {
-            folded.set(last, fold(folded.get(last), change));
+        if (last >= 0 && deviceId.apply(folded.get(last)).equals(deviceId.apply(item))) {
+            folded.set(last, fold.apply(folded.get(last), item));
         } else {
-            folded.add(change);
+            folded.add(item);
         }
+    }
+
+    private static Newest fold(Newest older, Newest newer) {
+        return new Newest(fold(older.change(), newer.change()),
+                newer.connectedTs() != null ? newer.connectedTs() : older.connectedTs());
     }
 
     /** {@code newer} is the later in device time: its reports win, the older one's fill the gaps. */
