@@ -222,6 +222,7 @@ public final class BenchMqtt {
             }
         };
         long start = System.nanoTime();
+        long startedMs = System.currentTimeMillis();
         Thread watchdog = new Thread(() -> {
             long lastPrint = System.nanoTime();
             while (delivered.sum() < total && System.nanoTime() < deadline) {
@@ -306,9 +307,9 @@ public final class BenchMqtt {
         double secs = (System.nanoTime() - start) / 1e9;
         String json = String.format("{\"messages\": %d, \"delivered\": %d, \"samples_per_message\": %d, \"devices\": %d, "
                         + "\"device_prefix\": \"%s\", \"seq_start\": %d, \"resends\": %d, \"puback_0x10\": %d, \"other_codes\": %d, "
-                        + "\"failures\": %d, \"timeouts\": %d, \"elapsed_s\": %.2f, \"rate_per_s\": %.0f}%n",
+                        + "\"failures\": %d, \"timeouts\": %d, \"started_ms\": %d, \"elapsed_s\": %.2f, \"rate_per_s\": %.0f}%n",
                 total, delivered.sum(), samples, devices, prefix, seq0, resends.sum(), noSubscribers.sum(),
-                otherCodes.sum(), failures.sum(), timeouts.sum(), secs, delivered.sum() / secs);
+                otherCodes.sum(), failures.sum(), timeouts.sum(), startedMs, secs, delivered.sum() / secs);
         Files.writeString(out, json);
         System.out.print(json);
         for (MqttAsyncClient c : clients) {

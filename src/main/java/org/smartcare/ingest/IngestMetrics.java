@@ -2,13 +2,16 @@ package org.smartcare.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** What ingest reports on /prometheus: rates by device class, batch sizes, commit latency, lag, dead letters. */
 @Singleton
@@ -21,6 +24,7 @@ public class IngestMetrics {
     private final Timer lag;
     private final Map<Channel, Timer> delivery = new EnumMap<>(Channel.class);
     private final Map<Channel, Timer> inService = new EnumMap<>(Channel.class);
+    private final AtomicLong lastCommitMillis = new AtomicLong();
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,6 +35,10 @@ public class IngestMetrics {
         this.lag = Timer.builder("smartcare.ingest.lag")
                 .description("device time of a message's newest reading to commit").publishPercentiles(0.5, 0.99)
                 .maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+        // "Nothing written for N seconds" for an operator's alert, and the end of a benchmark's run.
+        Gauge.builder("smartcare.ingest.last.commit.time", lastCommitMillis, millis -> millis.get() / 1000.0)
+                .description("wall-clock time of the latest batch commit (0 before the first)").baseUnit("seconds")
+                .register(registry);
         // The lag in two parts, so a slow device/broker and a slow service can be told apart.
         for (Channel channel : Channel.values()) {
             String tag = channel.name().toLowerCase();
@@ -62,9 +70,10 @@ public class IngestMetrics {
         counter("smartcare.ingest.retries").increment();
     }
 
-    void batch(int size, Duration commitTime) {
+    void batch(int size, Duration commitTime, Instant committed) {
         batchSize.record(size);
         commit.record(commitTime);
+        lastCommitMillis.accumulateAndGet(committed.toEpochMilli(), Math::max);
     }
 
     void lag(Duration deviceToCommit) {

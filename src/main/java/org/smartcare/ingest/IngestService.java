@@ -116,7 +116,7 @@ public class IngestService {
         long started = System.nanoTime();
         List<IngestOutcome> outcomes = transactions.executeWrite(status -> write(triaged, batch));
         Instant committed = Instant.now();
-        metrics.batch(messages.size(), Duration.ofNanos(System.nanoTime() - started));
+        metrics.batch(messages.size(), Duration.ofNanos(System.nanoTime() - started), committed);
         report(triaged, outcomes, committed);
         return outcomes;
     }

@@ -41,6 +41,7 @@ class TelemetryIngestIT {
 
     @Test
     void everyKindLandsInItsTableOnceAndIsQueryable() throws Exception {
+        Instant testStarted = Instant.now();
         World world = fixtures.world();
         String tag = UUID.randomUUID().toString().substring(0, 8);
         IssuedDevice bed = fixtures.device(world.tenant(), "bed-" + tag, DeviceType.BED_SENSOR, world.elder().id());
@@ -116,6 +117,11 @@ class TelemetryIngestIT {
         assertTrue(metrics.contains("smartcare_ingest_commit_seconds"), "commit latency");
         assertTrue(metrics.contains("smartcare_ingest_lag_seconds"), "device-to-commit lag");
         assertTrue(metrics.contains("smartcare_ingest_batch_size"), "batch sizes");
+        double lastCommit = Double.parseDouble(metrics.lines()
+                .filter(line -> line.startsWith("smartcare_ingest_last_commit_time_seconds "))
+                .findFirst().orElseThrow().substring("smartcare_ingest_last_commit_time_seconds ".length()));
+        assertTrue(lastCommit >= testStarted.toEpochMilli() / 1000.0 && lastCommit <= System.currentTimeMillis() / 1000.0,
+                "the latest commit happened during this test: " + lastCommit);
         assertEquals(401, api.get(null, api.uri("/prometheus")).statusCode(), "metrics need a token");
         assertEquals(403, api.get(operator, api.uri("/prometheus")).statusCode(), "metrics are for administrators");
 
