@@ -82,11 +82,28 @@ final class BufferedSocketFactory extends SocketFactory {
         @Override
         public synchronized InputStream getInputStream() throws IOException {
             if (input == null) {
-                input = new BufferedInputStream(new GatedInputStream(super.getInputStream(), gate, this::isClosed,
-                        readerSetUp),
-                        BUFFER_BYTES);
+                input = new SocketBuffer(new GatedInputStream(super.getInputStream(), gate, this::isClosed,
+                        readerSetUp));
             }
             return input;
+        }
+    }
+
+    /**
+     * The buffer in front of the socket. Paho asks {@code available()} before every packet it reads; a plain
+     * {@link BufferedInputStream} adds the socket's own count, a system call (ioctl FIONREAD) per message. While
+     * bytes are buffered, their count answers.
+     */
+    static final class SocketBuffer extends BufferedInputStream {
+
+        SocketBuffer(InputStream in) {
+            super(in, BUFFER_BYTES);
+        }
+
+        @Override
+        public synchronized int available() throws IOException {
+            int buffered = count - pos;
+            return buffered > 0 ? buffered : super.available();
         }
     }
 

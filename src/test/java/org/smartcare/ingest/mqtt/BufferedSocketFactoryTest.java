@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BufferedSocketFactoryTest {
@@ -39,5 +43,28 @@ class BufferedSocketFactoryTest {
                 assertEquals(0, client.getInputStream().available());
             }
         }
+    }
+
+    @Test
+    void availableIsAnsweredFromTheBufferWithoutAskingTheSocket() throws Exception {
+        AtomicInteger socketAsked = new AtomicInteger();
+        FilterInputStream socket = new FilterInputStream(new ByteArrayInputStream(new byte[100])) {
+            @Override
+            public int available() throws IOException {
+                socketAsked.incrementAndGet();
+                return super.available();
+            }
+        };
+        BufferedSocketFactory.SocketBuffer buffer = new BufferedSocketFactory.SocketBuffer(socket);
+        assertEquals(100, buffer.available()); // nothing buffered yet: the socket answers
+        assertEquals(1, socketAsked.get());
+        buffer.read();
+        assertEquals(99, buffer.available());
+        buffer.readNBytes(98);
+        assertEquals(1, buffer.available());
+        assertEquals(1, socketAsked.get());
+        buffer.read();
+        assertEquals(0, buffer.available());
+        assertEquals(2, socketAsked.get());
     }
 }
