@@ -187,6 +187,7 @@ final class Link {
         options.setAutomaticReconnect(false);
         options.setConnectionTimeout(settings.timeoutS());
         options.setKeepAliveInterval(60);
+        options.setSocketFactory(new BufferedSockets());
         if (will != null) {
             MqttMessage lastWill = new MqttMessage(will, 1, true, jsonProperties());
             options.setWill(willTopic, lastWill);
