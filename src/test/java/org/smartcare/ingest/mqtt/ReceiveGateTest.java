@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** When a lane's socket may be read: freely below the bound, not while full, a little now and then when stuck. */
@@ -32,15 +33,28 @@ class ReceiveGateTest {
     void aFullLaneWaitsUntilItHasDrainedToAQuarter() throws Exception {
         ReceiveGate gate = new ReceiveGate(waiting::get, 100, 60_000);
         waiting.set(150);
-        CompletableFuture<Integer> admitted = CompletableFuture.supplyAsync(() -> admit(gate, 8192));
+        AtomicReference<Thread> reader = new AtomicReference<>();
+        CompletableFuture<Integer> admitted = CompletableFuture.supplyAsync(() -> {
+            reader.set(Thread.currentThread());
+            return admit(gate, 8192);
+        });
+        // Only once the reader sleeps between polls is it surely inside the pause, so the pause counted covers
+        // at least the time from here to the release (a fixed 200 ms failed when the reader started late).
+        while (reader.get() == null || reader.get().getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait();
+        }
+        long pausing = System.nanoTime();
         Thread.sleep(100);
         assertFalse(admitted.isDone(), "nothing is read while more than 100 wait");
         waiting.set(26);
         Thread.sleep(100);
         assertFalse(admitted.isDone(), "still above a quarter of the bound");
+        long released = System.nanoTime();
         waiting.set(25);
         assertEquals(8192, admitted.get(5, TimeUnit.SECONDS));
-        assertTrue(gate.pausedSeconds() >= 0.2, "the pause is counted: " + gate.pausedSeconds());
+        double atLeast = (released - pausing) / 1e9;
+        assertTrue(gate.pausedSeconds() >= atLeast, "the pause is counted: " + gate.pausedSeconds() + " s, at least "
+                + atLeast + " s");
     }
 
     @Test
