@@ -54,7 +54,9 @@ import picocli.CommandLine.Spec;
                         + "payload ts is the simulated device time. seq starts at the current epoch "
                         + "microseconds per device and grows by one per message (the Last Will takes the "
                         + "seq at connect, the online status the next one). One scheduler thread drives all "
-                        + "devices; connections are Paho clients on virtual threads (JDK 24+).",
+                        + "devices; per-device connections are Paho clients on virtual threads (JDK 24+), "
+                        + "the --shared-connection ones share one event-loop thread that writes every 5 ms "
+                        + "what was queued.",
                 "",
                 "A progress line goes to stderr every second; the summary to stdout and, with "
                         + "--summary-json, to a file: 'sent' counts unique messages (what the service "
@@ -236,9 +238,10 @@ public final class CityCommand implements Callable<Integer> {
         long simEnded = simStart;
         List<Link> links = new ArrayList<>();
         try (PahoRuntime runtime = connections.shared ? PahoRuntime.forFewConnections(connections.connectConcurrency)
-                : PahoRuntime.forManyConnections(connections.connectConcurrency)) {
+                : PahoRuntime.forManyConnections(connections.connectConcurrency);
+             PublishLoop publishLoop = connections.shared ? new PublishLoop(PublishLoop.DEFAULT_LINGER) : null) {
             Link.Listener listener = listener(stats);
-            List<DeviceRunner> runners = runners(devices, seed, simStart, stats, runtime, listener, links);
+            List<DeviceRunner> runners = runners(devices, seed, simStart, stats, runtime, publishLoop, listener, links);
             CitySimulation simulation = new CitySimulation(runners);
             RealTimePacer pacer = new RealTimePacer(simStart, timing.speed, stop);
             try (ProgressLine progress = ProgressLine.start(!output.quiet, err, stats::published,
@@ -267,7 +270,8 @@ public final class CityCommand implements Callable<Integer> {
     }
 
     private List<DeviceRunner> runners(List<DeviceCredentials.DeviceEntry> devices, long seed, long simStart,
-                                       RunStats stats, PahoRuntime runtime, Link.Listener listener, List<Link> links)
+                                       RunStats stats, PahoRuntime runtime, PublishLoop publishLoop,
+                                       Link.Listener listener, List<Link> links)
             throws MqttException {
         SplittableRandom master = new SplittableRandom(seed);
         SplittableRandom reconnects = master.split();
@@ -277,8 +281,8 @@ public final class CityCommand implements Callable<Integer> {
         if (connections.shared) {
             String run = UUID.randomUUID().toString().substring(0, 8);
             for (int k = 0; k < connections.sharedConnections; k++) {
-                Link link = new Link(settings("devices-sim-city-" + run + "-" + k, connections.user,
-                        connections.password), runtime, listener);
+                Link link = new BatchingLink(settings("devices-sim-city-" + run + "-" + k, connections.user,
+                        connections.password), publishLoop, listener);
                 link.connect(null, null, null);
                 shared.add(link);
             }
@@ -300,7 +304,7 @@ public final class CityCommand implements Callable<Integer> {
             if (connections.shared) {
                 channel = new SharedConnection(shared.get(i % shared.size()));
             } else {
-                Link link = new Link(settings(id, id, entry.credentials().secret()), runtime, listener);
+                PahoLink link = new PahoLink(settings(id, id, entry.credentials().secret()), runtime, listener);
                 links.add(link);
                 channel = new OwnConnection(link, id);
             }

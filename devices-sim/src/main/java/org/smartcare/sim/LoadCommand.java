@@ -190,14 +190,14 @@ public final class LoadCommand implements Callable<Integer> {
         long start;
         long end;
         List<Link> links = new ArrayList<>();
-        try (PahoRuntime runtime = PahoRuntime.forFewConnections(connections);
+        try (PublishLoop loop = new PublishLoop(PublishLoop.DEFAULT_LINGER);
              ProgressLine progress = ProgressLine.start(!quiet, spec.commandLine().getErr(), published::get,
                      () -> "published " + published.get() + "  acked " + acknowledged.sum() + "  refused "
                              + refused.sum() + "  failed " + failed.sum())) {
             String run = UUID.randomUUID().toString().substring(0, 8);
             for (int i = 0; i < connections; i++) {
-                Link link = new Link(new Link.Settings(broker, "devices-sim-load-" + run + "-" + i, user, password,
-                        inflight, (int) Math.max(1, timeout.toSeconds())), runtime, listener);
+                Link link = new BatchingLink(new Link.Settings(broker, "devices-sim-load-" + run + "-" + i, user,
+                        password, inflight, (int) Math.max(1, timeout.toSeconds())), loop, listener);
                 link.source(() -> {
                     if (stop.getCount() == 0) {
                         return null;

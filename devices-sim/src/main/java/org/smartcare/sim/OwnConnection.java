@@ -5,10 +5,10 @@ import java.util.concurrent.CompletableFuture;
 /** A device on its own connection, logged in with its own credentials: what a real device does. */
 final class OwnConnection implements DeviceChannel {
 
-    private final Link link;
+    private final PahoLink link;
     private final String statusTopic;
 
-    OwnConnection(Link link, String deviceId) {
+    OwnConnection(PahoLink link, String deviceId) {
         this.link = link;
         this.statusTopic = Topics.of(deviceId, Topics.STATUS);
     }
@@ -49,7 +49,7 @@ final class OwnConnection implements DeviceChannel {
         return link.close();
     }
 
-    Link link() {
+    PahoLink link() {
         return link;
     }
 }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -76,6 +78,18 @@ final class DynamicSecurity implements AutoCloseable {
                         .put("topic", "smartcare/v1/devices/" + deviceId + "/#").put("priority", 0).put("allow", true),
                 command("createClient").put("username", deviceId).put("password", password).put("clientid", deviceId),
                 command("addClientRole").put("username", deviceId).put("rolename", role)), true);
+    }
+
+    /** A login for the tests' own publishers. */
+    record Account(String username, String password) {
+    }
+
+    /** {@link #createPublisher(String, String)} named {@code prefix} and a random suffix, with a random password. */
+    Account createPublisher(String prefix) throws MqttException, InterruptedException {
+        Account account = new Account(prefix + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()),
+                HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
+        createPublisher(account.username(), account.password());
+        return account;
     }
 
     /**
@@ -152,7 +166,7 @@ final class DynamicSecurity implements AutoCloseable {
         return result;
     }
 
-    private static ObjectNode command(String name) {
+    static ObjectNode command(String name) {
         return JSON.createObjectNode().put("command", name);
     }
 

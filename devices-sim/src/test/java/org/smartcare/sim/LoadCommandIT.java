@@ -32,9 +32,9 @@ class LoadCommandIT {
         broker = BrokerEnv.fromEnvironment();
         dynsec = DynamicSecurity.connect(broker);
         schemas = PayloadSchemas.fromRepository();
-        account = "sim-it-bench-" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-        password = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
-        dynsec.createPublisher(account, password);
+        DynamicSecurity.Account publisher = dynsec.createPublisher("sim-it-bench-");
+        account = publisher.username();
+        password = publisher.password();
     }
 
     @AfterAll
