@@ -243,7 +243,8 @@ public final class CityCommand implements Callable<Integer> {
             Link.Listener listener = listener(stats);
             List<DeviceRunner> runners = runners(devices, seed, simStart, stats, runtime, publishLoop, listener, links);
             CitySimulation simulation = new CitySimulation(runners);
-            RealTimePacer pacer = new RealTimePacer(simStart, timing.speed, stop);
+            RealTimePacer pacer = SimStart.isNow(timing.start) ? RealTimePacer.startedAt(simStart, timing.speed, stop)
+                    : new RealTimePacer(simStart, timing.speed, stop);
             try (ProgressLine progress = ProgressLine.start(!output.quiet, err, stats::published,
                     () -> progress(stats, simulation))) {
                 simEnded = simulation.run(simStart, simEnd, pacer);

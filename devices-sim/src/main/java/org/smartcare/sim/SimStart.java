@@ -13,9 +13,13 @@ final class SimStart {
     private SimStart() {
     }
 
+    static boolean isNow(String text) {
+        return text.strip().equalsIgnoreCase("now");
+    }
+
     static Instant parse(String text, Instant now) {
         String t = text.strip();
-        if (t.equalsIgnoreCase("now")) {
+        if (isNow(t)) {
             return now;
         }
         try {

@@ -31,6 +31,18 @@ class RealTimePacerTest {
     }
 
     @Test
+    void aRunStartedNowKeepsTheWallClocksTimeThroughItsSetUp() {
+        long simStart = System.currentTimeMillis() - 400;   // the devices took 0.4 s to set up
+        RealTimePacer pacer = RealTimePacer.startedAt(simStart, 1, new CountDownLatch(1));
+        long behind = System.currentTimeMillis() - pacer.simNow();
+        assertTrue(behind >= -5 && behind <= 50, "simulated time trails the wall clock by " + behind + " ms");
+        long wallStart = System.nanoTime();
+        assertTrue(pacer.awaitSim(simStart + 300));
+        assertTrue(System.nanoTime() - wallStart < 100_000_000L, "an action already due is not held back");
+        assertTrue(pacer.lagMs(simStart + 300) >= 100);
+    }
+
+    @Test
     void stopsWaitingWhenStopped() {
         CountDownLatch stop = new CountDownLatch(1);
         RealTimePacer pacer = new RealTimePacer(0, 1, stop);
