@@ -1,9 +1,11 @@
 package org.smartcare.alert;
 
 import io.micronaut.context.annotation.Context;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.propagation.PropagatedContext;
 import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -34,12 +37,19 @@ import org.slf4j.LoggerFactory;
  * The notices that arrived together are loaded in one query, and raises are delivered before updates: when
  * many alerts change at once (repeats folded into open alerts, a round of escalations), an SOS must not wait
  * for each of them to be loaded one by one. Nothing is loaded for a kind of change no local subscriber wants.
+ * <p>
+ * An alert raised by this instance does not wait for its notice: the raising transaction hands it over as it
+ * commits ({@link #raisedHere}), and its notice is then skipped here. Whichever of the two comes first delivers it,
+ * once; other instances hear the notice as before.
  */
 @Context
 public class AlertFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
     private static final int POLL_MS = 250;
+    /** A raise's notice follows its commit within milliseconds; past this a remembered hand-over is forgotten. */
+    private static final long REMEMBER_NANOS = TimeUnit.MINUTES.toNanos(2);
+    private static final int PRUNE_ABOVE = 1_000;
 
     private final Alerts alerts;
     private final String url;
@@ -48,6 +58,10 @@ public class AlertFeed {
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Timer raiseToHandOff;
     private final Timer loading;
+    private final Counter handedHere;
+    private final Counter handedFromNotice;
+    /** Ids of raises already handed to the subscribers, with when: each is delivered once, by either way. */
+    private final Map<Long, Long> handedRaises = new ConcurrentHashMap<>();
     private final Thread listener;
     private volatile boolean running = true;
     private volatile boolean listening;
@@ -60,10 +74,16 @@ public class AlertFeed {
         // Where an alert's way to an operator's screen goes: commit, notice and load here; GraphQL and socket after.
         this.raiseToHandOff = Timer.builder("smartcare.alerts.feed.delay")
                 .description("start of the transaction that raised an alert to its hand-off to this instance's "
-                        + "subscribers (commit, notice, load)").publishPercentiles(0.5, 0.99).register(registry);
+                        + "subscribers (commit; for a raise of another instance also the notice and the load)").publishPercentiles(0.5, 0.99).register(registry);
         this.loading = Timer.builder("smartcare.alerts.feed.load")
                 .description("loading the alerts of the notices that arrived together").publishPercentiles(0.5, 0.99)
                 .register(registry);
+        this.handedHere = Counter.builder("smartcare.alerts.feed.raises").tag("from", "transaction")
+                .description("raises handed to subscribers by this instance's committing transaction")
+                .register(registry);
+        this.handedFromNotice = Counter.builder("smartcare.alerts.feed.raises").tag("from", "notice")
+                .description("raises handed to subscribers when their notice arrived (raised by another instance, "
+                        + "or the notice came first)").register(registry);
         this.url = url;
         this.username = username;
         this.password = password;
@@ -75,6 +95,36 @@ public class AlertFeed {
         Subscriber subscriber = new Subscriber(change, consumer);
         subscribers.add(subscriber);
         return () -> subscribers.remove(subscriber);
+    }
+
+    /**
+     * An alert this instance's transaction raised, just committed: handed over now, without its notice's round
+     * trips (the listener's wake-up and the read back), which on a busy machine are two more waits for a core
+     * on an SOS's way to the operator.
+     */
+    void raisedHere(Alert alert) {
+        if (!claim(alert.id())) {
+            return;
+        }
+        handedHere.increment();
+        // Called as the transaction completes: subscribers must not inherit its context, whose connection is about
+        // to close (GraphQL's loaders would run their queries on it).
+        try (PropagatedContext.Scope outsideTheTransaction = PropagatedContext.empty().propagate()) {
+            hand(new AlertChange(AlertNotice.Change.RAISED, alert));
+        }
+        raiseToHandOff.record(Duration.between(alert.raisedAt(), Instant.now()));
+    }
+
+    /** Whether the raise {@code id} is still to be handed over; true once. */
+    private boolean claim(long id) {
+        long now = System.nanoTime();
+        if (handedRaises.putIfAbsent(id, now) != null) {
+            return false;
+        }
+        if (handedRaises.size() > PRUNE_ABOVE) {
+            handedRaises.values().removeIf(at -> now - at > REMEMBER_NANOS);
+        }
+        return true;
     }
 
     /** Whether the LISTEN connection is up (for health). */
@@ -116,7 +166,8 @@ public class AlertFeed {
                 LOG.warn("ignoring an unreadable alert notice: {}", note.getParameter());
                 continue;
             }
-            if (isWanted(notice.change())) {
+            boolean handedAlready = notice.change() == AlertNotice.Change.RAISED && !claim(notice.alertId());
+            if (isWanted(notice.change()) && !handedAlready) {
                 wanted.computeIfAbsent(notice.change(), change -> new LinkedHashSet<>()).add(notice.alertId());
             }
         }
@@ -133,6 +184,9 @@ public class AlertFeed {
         wanted.forEach((change, changed) -> changed.forEach(id -> {
             Alert alert = loaded.get(id);
             if (alert != null) {
+                if (change == AlertNotice.Change.RAISED) {
+                    handedFromNotice.increment();
+                }
                 hand(new AlertChange(change, alert));
                 if (change == AlertNotice.Change.RAISED) {
                     raiseToHandOff.record(Duration.between(alert.raisedAt(), Instant.now()));

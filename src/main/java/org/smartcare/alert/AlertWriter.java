@@ -1,6 +1,9 @@
 package org.smartcare.alert;
 
 import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +12,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Raises alerts, folding a repeat into the one unresolved alert of its (device, rule), records every
@@ -17,6 +22,8 @@ import java.util.Optional;
  */
 @Singleton
 public class AlertWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlertWriter.class);
 
     public static final String CHANNEL = "smartcare_alert";
 
@@ -37,7 +44,7 @@ public class AlertWriter {
                     longitude = coalesce(EXCLUDED.longitude, alert.longitude), version = alert.version + 1
                 WHERE (alert.source_event_ts, alert.source_event_seq)
                       IS DISTINCT FROM (EXCLUDED.source_event_ts, EXCLUDED.source_event_seq)
-                RETURNING id, (xmax = 0) AS inserted, status
+                RETURNING alert.*, (xmax = 0) AS inserted
             ), entry AS (
                 INSERT INTO alert_transition (alert_id, from_status, to_status, actor, note, kind)
                 SELECT id, CASE WHEN inserted THEN NULL ELSE status END, status, ?,
@@ -45,18 +52,25 @@ public class AlertWriter {
                        CASE WHEN inserted THEN 'TRANSITION' ELSE 'REPEAT' END
                 FROM raised
             )
-            SELECT id, inserted, pg_notify(?, """ + AlertNotice.sqlPayload("inserted", "id") + ") FROM raised";
+            SELECT raised.*, pg_notify(?, """ + AlertNotice.sqlPayload("inserted", "id") + ") FROM raised";
     private static final String HISTORY = """
             INSERT INTO alert_transition (alert_id, from_status, to_status, actor, note, kind)
             VALUES (?, ?, ?, ?, ?, ?)""";
     private static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', ?)";
 
     private final ConnectionOperations<Connection> connections;
+    private final TransactionOperations<Connection> transactions;
+    private final JdbcOperations jdbc;
     private final ThresholdLookup thresholds;
+    private final AlertFeed feed;
 
-    AlertWriter(ConnectionOperations<Connection> connections, ThresholdLookup thresholds) {
+    AlertWriter(ConnectionOperations<Connection> connections, TransactionOperations<Connection> transactions,
+                JdbcOperations jdbc, ThresholdLookup thresholds, AlertFeed feed) {
         this.connections = connections;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
         this.thresholds = thresholds;
+        this.feed = feed;
     }
 
     /**
@@ -89,13 +103,38 @@ public class AlertWriter {
                 if (!row.next()) {
                     return Optional.empty();
                 }
-                id = row.getLong(1);
-                inserted = row.getBoolean(2);
+                id = row.getLong("id");
+                inserted = row.getBoolean("inserted");
+                if (inserted) {
+                    handOverAfterCommit(row);
+                }
             }
             return Optional.of(new Raised(id, inserted));
         } catch (SQLException e) {
             throw new AlertStoreException("raising " + alert.kind() + " for " + alert.deviceId(), e);
         }
+    }
+
+    /**
+     * The new alert goes to this instance's subscribers the moment its transaction commits, as the statement
+     * returned it: the feed need not wait for its own notice and read it back (AlertFeed#raisedHere).
+     */
+    private void handOverAfterCommit(ResultSet row) {
+        Alert alert;
+        try {
+            alert = jdbc.readEntity(row, Alert.class);
+        } catch (RuntimeException e) {
+            // Never worth failing the raise for: the notice still reaches the subscribers, only later.
+            LOG.warn("could not read the raised alert back from its statement; its notice will deliver it", e);
+            return;
+        }
+        transactions.findTransactionStatus().ifPresent(status -> status.registerSynchronization(
+                new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        feed.raisedHere(alert);
+                    }
+                }));
     }
 
     /** Records one history entry: a transition, or a note, repeat or dispatch in the current status. */
