@@ -52,6 +52,7 @@ class LoadCommandIT {
         int messages = 4_000;
         long seqStart = 1_000;
         Path summaryFile = dir.resolve("load.json");
+        long testStarted = System.currentTimeMillis();
 
         List<ServiceSubscriber.Received> mine;
         CliRun run;
@@ -69,6 +70,8 @@ class LoadCommandIT {
         assertEquals(messages, summary.path("acknowledged").asLong());
         assertEquals(messages * 10L, summary.path("sent").path("bed_samples").asLong());
         assertTrue(summary.path("rate_per_s").asLong() > 0);
+        long started = summary.path("started_ms").asLong();
+        assertTrue(started >= testStarted && started <= System.currentTimeMillis(), "first publish at " + started);
 
         Set<String> expected = new HashSet<>();
         for (int n = 0; n < messages; n++) {
