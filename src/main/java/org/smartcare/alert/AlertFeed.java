@@ -71,10 +71,12 @@ public class AlertFeed {
               @Value("${datasources.default.username}") String username,
               @Value("${datasources.default.password}") String password) {
         this.alerts = alerts;
-        // Where an alert's way to an operator's screen goes: commit, notice and load here; GraphQL and socket after.
+        // Where an alert's way to an operator's screen goes: the commit (and for a raise of another instance, the
+        // notice and the load) here; GraphQL and the socket after.
         this.raiseToHandOff = Timer.builder("smartcare.alerts.feed.delay")
                 .description("start of the transaction that raised an alert to its hand-off to this instance's "
-                        + "subscribers (commit; for a raise of another instance also the notice and the load)").publishPercentiles(0.5, 0.99).register(registry);
+                        + "subscribers (commit; for a raise of another instance also the notice and the load)")
+                .publishPercentiles(0.5, 0.99).register(registry);
         this.loading = Timer.builder("smartcare.alerts.feed.load")
                 .description("loading the alerts of the notices that arrived together").publishPercentiles(0.5, 0.99)
                 .register(registry);
@@ -184,11 +186,9 @@ public class AlertFeed {
         wanted.forEach((change, changed) -> changed.forEach(id -> {
             Alert alert = loaded.get(id);
             if (alert != null) {
-                if (change == AlertNotice.Change.RAISED) {
-                    handedFromNotice.increment();
-                }
                 hand(new AlertChange(change, alert));
                 if (change == AlertNotice.Change.RAISED) {
+                    handedFromNotice.increment();
                     raiseToHandOff.record(Duration.between(alert.raisedAt(), Instant.now()));
                 }
             }

@@ -132,6 +132,10 @@ final class BatchingLink implements Link {
             return;
         }
         queued.add(publish);
+        if (state == State.FAILED) {
+            // The link failed for good between the check above and the queueing: nothing will send it.
+            loop.execute(() -> failQueued("not connected"));
+        }
     }
 
     @Override
