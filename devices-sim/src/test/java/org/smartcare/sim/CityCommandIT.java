@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -184,6 +185,93 @@ class CityCommandIT {
         assertEquals(0, summary.path("refused").asLong(), report);
         assertTrue(sent.path("bed_telemetry").asLong() > 50, report);
         assertTrue(run1.out().contains("summary: sent "), run1::toString);
+    }
+
+    /**
+     * The load tests' way: every device through two privileged shared connections (BatchingLink), started now.
+     * What arrives matches the summary, and the bed readings carry the wall clock's time, not the time before the
+     * devices were built.
+     */
+    @Test
+    void sharedConnectionsCarryEverythingTheSummaryCountsStampedWithTheWallClock(@TempDir Path dir) throws Exception {
+        String run = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+        DynamicSecurity.Account account = dynsec.createPublisher("sim-it-city-shared-");
+        Map<String, DeviceType> types = new HashMap<>();
+        StringBuilder csv = new StringBuilder("deviceId,secret,type\n");
+        for (DeviceType type : List.of(DeviceType.BED_SENSOR, DeviceType.BED_SENSOR, DeviceType.BED_SENSOR,
+                DeviceType.SOS_BUTTON, DeviceType.NURSERY_CAMERA)) {
+            String id = "sim-it-shared-" + run + "-" + types.size();
+            types.put(id, type);
+            csv.append(id).append(",unused,").append(type).append('\n');
+        }
+        Path devices = dir.resolve("city.csv");
+        Files.writeString(devices, csv);
+        Path summaryFile = dir.resolve("summary.json");
+        List<ServiceSubscriber.Received> mine;
+        List<Double> behindWallClockS = new ArrayList<>();
+        CliRun city;
+        try (ServiceSubscriber service = ServiceSubscriber.subscribe(broker, "smartcare/v1/devices/+/+")) {
+            city = CliRun.of("city", "--broker", broker.url(), "--devices", devices.toString(), "--duration", "12s",
+                    "--seed", "11", "--shared-connection", "--connections", "2", "--as", account.username(),
+                    "--password", account.password(), "--summary-json", summaryFile.toString(), "--quiet");
+            mine = service.drain(r -> types.containsKey(r.topic().split("/")[3]), 3_000, 30_000);
+        } finally {
+            clearRetainedStatuses(account, types.keySet());
+            dynsec.deletePublisher(account.username());
+        }
+        assertEquals(0, city.exitCode(), city::toString);
+        JsonNode summary = JSON.readTree(summaryFile.toFile());
+        Map<String, Long> counted = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (ServiceSubscriber.Received r : mine) {
+            assertTrue(seen.add(r.topic() + "\n" + r.text()), "once: " + r.text());
+            String[] topic = r.topic().split("/");
+            counted.merge(topic[4].equals("telemetry") ? types.get(topic[3]).name() : topic[4], 1L, Long::sum);
+            assertEquals("application/json", r.contentType(), r.text());
+            JsonNode payload = JSON.readTree(r.payload());
+            if (types.get(topic[3]) == DeviceType.BED_SENSOR && topic[4].equals("telemetry")) {
+                long newest = OffsetDateTime.parse(payload.path("ts").asText()).toInstant().toEpochMilli()
+                        + payload.path("samples").get(payload.path("samples").size() - 1).path("dtMs").asLong();
+                behindWallClockS.add((r.receivedAtMs() - newest) / 1000.0);
+            }
+        }
+        JsonNode sent = summary.path("sent");
+        String report = "summary " + summary + "\nreceived " + counted;
+        assertEquals(sent.path("bed_telemetry").asLong(), counted.getOrDefault("BED_SENSOR", 0L), report);
+        assertEquals(sent.path("button_heartbeat").asLong(), counted.getOrDefault("SOS_BUTTON", 0L), report);
+        assertEquals(sent.path("camera_health").asLong(), counted.getOrDefault("NURSERY_CAMERA", 0L), report);
+        assertEquals(sent.path("status").asLong(), counted.getOrDefault("status", 0L), report);
+        assertEquals(sent.path("events_total").asLong(), counted.getOrDefault("event", 0L), report);
+        assertEquals(summary.path("published").asLong(), summary.path("acknowledged").asLong(), report);
+        assertEquals(0, summary.path("failed").asLong(), report);
+        assertTrue(sent.path("bed_telemetry").asLong() >= 1, report);
+        // Each bed message goes out as its last reading is taken: at arrival its newest reading is moments old, never
+        // from the future (the unit test pins the set-up offset itself; this bound leaves room for a busy CI machine).
+        assertTrue(!behindWallClockS.isEmpty());
+        for (double behind : behindWallClockS) {
+            assertTrue(behind > -0.1 && behind < 1.0, "a bed reading arrived " + behind + " s after it was taken");
+        }
+    }
+
+    /** Removes the retained status messages the shared run published, logged in as the account that made them. */
+    private void clearRetainedStatuses(DynamicSecurity.Account account, Set<String> deviceIds) {
+        try {
+            org.eclipse.paho.mqttv5.client.MqttClient client = new org.eclipse.paho.mqttv5.client.MqttClient(
+                    broker.url(), "sim-it-clear-" + account.username(),
+                    new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+            org.eclipse.paho.mqttv5.client.MqttConnectionOptions options =
+                    new org.eclipse.paho.mqttv5.client.MqttConnectionOptions();
+            options.setUserName(account.username());
+            options.setPassword(account.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            client.connect(options);
+            for (String id : deviceIds) {
+                client.publish(Topics.of(id, Topics.STATUS), new byte[0], 1, true);
+            }
+            client.disconnect();
+            client.close();
+        } catch (Exception e) {
+            System.err.println("could not clear the retained statuses of the shared run: " + e);
+        }
     }
 
     private static Set<String> fieldNames(JsonNode node) {

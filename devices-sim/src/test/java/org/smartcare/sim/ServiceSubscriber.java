@@ -19,8 +19,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 /** Listens with the service account, as the ingest service does, and queues what arrives. */
 final class ServiceSubscriber implements AutoCloseable {
 
-    /** One delivered message; {@code contentType} as the publisher set it, or null. */
-    record Received(String topic, byte[] payload, String contentType) {
+    /** One delivered message; {@code contentType} as the publisher set it, or null; when it arrived (epoch ms). */
+    record Received(String topic, byte[] payload, String contentType, long receivedAtMs) {
         String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -96,7 +96,8 @@ final class ServiceSubscriber implements AutoCloseable {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             received.add(new Received(topic, message.getPayload(),
-                    message.getProperties() == null ? null : message.getProperties().getContentType()));
+                    message.getProperties() == null ? null : message.getProperties().getContentType(),
+                    System.currentTimeMillis()));
         }
 
         @Override
