@@ -50,6 +50,7 @@ public class AlertFeed {
     /** A raise's notice follows its commit within milliseconds; past this a remembered hand-over is forgotten. */
     private static final long REMEMBER_NANOS = TimeUnit.MINUTES.toNanos(2);
     private static final int PRUNE_ABOVE = 1_000;
+    private static final long PRUNE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Alerts alerts;
     private final String url;
@@ -62,6 +63,7 @@ public class AlertFeed {
     private final Counter handedFromNotice;
     /** Ids of raises already handed to the subscribers, with when: each is delivered once, by either way. */
     private final Map<Long, Long> handedRaises = new ConcurrentHashMap<>();
+    private volatile long nextPrune = System.nanoTime();
     private final Thread listener;
     private volatile boolean running = true;
     private volatile boolean listening;
@@ -123,7 +125,11 @@ public class AlertFeed {
         if (handedRaises.putIfAbsent(id, now) != null) {
             return false;
         }
-        if (handedRaises.size() > PRUNE_ABOVE) {
+        // One sweep per interval at most: with more raises than PRUNE_ABOVE in flight, sweeping on every claim would
+        // walk the whole map on every alert of a storm.
+        long due = nextPrune;
+        if (handedRaises.size() > PRUNE_ABOVE && now - due >= 0) {
+            nextPrune = now + PRUNE_EVERY_NANOS;
             handedRaises.values().removeIf(at -> now - at > REMEMBER_NANOS);
         }
         return true;

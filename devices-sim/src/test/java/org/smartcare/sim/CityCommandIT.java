@@ -63,18 +63,25 @@ class CityCommandIT {
 
     /** The run leaves a retained status per device, as real devices do: remove it, logged in as the device. */
     private void clearRetainedStatus(String id) {
+        clearRetained(id, id, secrets.get(id), Set.of(id));
+    }
+
+    /** Publishes an empty retained status for each device, logged in as {@code user}. */
+    private void clearRetained(String clientId, String user, String password, Set<String> deviceIds) {
         try {
-            org.eclipse.paho.mqttv5.client.MqttClient client = new org.eclipse.paho.mqttv5.client.MqttClient(broker.url(), id,
-                    new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+            org.eclipse.paho.mqttv5.client.MqttClient client = new org.eclipse.paho.mqttv5.client.MqttClient(broker.url(),
+                    clientId, new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
             org.eclipse.paho.mqttv5.client.MqttConnectionOptions options = new org.eclipse.paho.mqttv5.client.MqttConnectionOptions();
-            options.setUserName(id);
-            options.setPassword(secrets.get(id).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            options.setUserName(user);
+            options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             client.connect(options);
-            client.publish(Topics.of(id, Topics.STATUS), new byte[0], 1, true);
+            for (String id : deviceIds) {
+                client.publish(Topics.of(id, Topics.STATUS), new byte[0], 1, true);
+            }
             client.disconnect();
             client.close();
         } catch (Exception e) {
-            System.err.println("could not clear the retained status of " + id + ": " + e);
+            System.err.println("could not clear the retained status of " + deviceIds + ": " + e);
         }
     }
 
@@ -216,7 +223,7 @@ class CityCommandIT {
                     "--password", account.password(), "--summary-json", summaryFile.toString(), "--quiet");
             mine = service.drain(r -> types.containsKey(r.topic().split("/")[3]), 3_000, 30_000);
         } finally {
-            clearRetainedStatuses(account, types.keySet());
+            clearRetained("sim-it-clear-" + run, account.username(), account.password(), types.keySet());
             dynsec.deletePublisher(account.username());
         }
         assertEquals(0, city.exitCode(), city::toString);
@@ -250,27 +257,6 @@ class CityCommandIT {
         assertTrue(!behindWallClockS.isEmpty());
         for (double behind : behindWallClockS) {
             assertTrue(behind > -0.1 && behind < 1.0, "a bed reading arrived " + behind + " s after it was taken");
-        }
-    }
-
-    /** Removes the retained status messages the shared run published, logged in as the account that made them. */
-    private void clearRetainedStatuses(DynamicSecurity.Account account, Set<String> deviceIds) {
-        try {
-            org.eclipse.paho.mqttv5.client.MqttClient client = new org.eclipse.paho.mqttv5.client.MqttClient(
-                    broker.url(), "sim-it-clear-" + account.username(),
-                    new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
-            org.eclipse.paho.mqttv5.client.MqttConnectionOptions options =
-                    new org.eclipse.paho.mqttv5.client.MqttConnectionOptions();
-            options.setUserName(account.username());
-            options.setPassword(account.password().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            client.connect(options);
-            for (String id : deviceIds) {
-                client.publish(Topics.of(id, Topics.STATUS), new byte[0], 1, true);
-            }
-            client.disconnect();
-            client.close();
-        } catch (Exception e) {
-            System.err.println("could not clear the retained statuses of the shared run: " + e);
         }
     }
 
