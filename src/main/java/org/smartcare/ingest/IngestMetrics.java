@@ -25,6 +25,7 @@ public class IngestMetrics {
     private final Map<Channel, Timer> delivery = new EnumMap<>(Channel.class);
     private final Map<Channel, Timer> inService = new EnumMap<>(Channel.class);
     private final AtomicLong lastCommitMillis = new AtomicLong();
+    private final Map<String, Timer> stages = new ConcurrentHashMap<>();
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -74,6 +75,30 @@ public class IngestMetrics {
         batchSize.record(size);
         commit.record(commitTime);
         lastCommitMillis.accumulateAndGet(committed.toEpochMilli(), Math::max);
+    }
+
+    /**
+     * Where a batch's time in the service went, per lane: waiting for its worker (oldest receipt to the worker
+     * taking the batch), looking up its devices and checking its messages, and its transaction up to the commit.
+     */
+    void stages(String lane, Duration queued, Duration lookup, Duration transaction) {
+        if (!queued.isNegative()) {
+            stage(lane, "queued").record(queued);
+        }
+        stage(lane, "lookup").record(lookup);
+        stage(lane, "transaction").record(transaction);
+    }
+
+    /** The lane a topic belongs to: events have a connection and worker of their own. */
+    static String lane(String topic) {
+        return topic.endsWith("/event") ? "events" : "telemetry";
+    }
+
+    private Timer stage(String lane, String stage) {
+        return stages.computeIfAbsent(lane + "/" + stage, key -> Timer.builder("smartcare.ingest.stage")
+                .description("a batch's time in the service by stage: queued, lookup, transaction")
+                .tag("lane", lane).tag("stage", stage).publishPercentiles(0.5, 0.99)
+                .maximumExpectedValue(Duration.ofMinutes(10)).register(registry));
     }
 
     void lag(Duration deviceToCommit) {

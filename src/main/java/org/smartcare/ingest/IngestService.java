@@ -110,13 +110,18 @@ public class IngestService {
     }
 
     private List<IngestOutcome> store(List<InboundMessage> messages) {
+        Instant taken = Instant.now();
+        long lookupStarted = System.nanoTime();
         Map<String, Device> known = devices.find(triage.deviceIds(messages));
         List<Triage> triaged = messages.stream().map(message -> triage.examine(message, known)).toList();
         BatchRows.Rows batch = rows.of(triaged);
         long started = System.nanoTime();
         List<IngestOutcome> outcomes = transactions.executeWrite(status -> write(triaged, batch));
         Instant committed = Instant.now();
-        metrics.batch(messages.size(), Duration.ofNanos(System.nanoTime() - started), committed);
+        Duration transaction = Duration.ofNanos(System.nanoTime() - started);
+        metrics.batch(messages.size(), transaction, committed);
+        metrics.stages(IngestMetrics.lane(messages.getFirst().topic()),
+                Duration.between(oldestReceipt(messages), taken), Duration.ofNanos(started - lookupStarted), transaction);
         report(triaged, outcomes, committed);
         return outcomes;
     }
@@ -185,17 +190,18 @@ public class IngestService {
             }
         }
         if (!triaged.isEmpty()) {
-            tracker.committed(Duration.between(oldestReceipt(triaged), committed));
+            tracker.committed(Duration.between(oldestReceipt(triaged.stream().map(Triage::message).toList()),
+                    committed));
         }
         messages.forEach((kind, count) -> metrics.messages(kind.deviceClass(), kind.channel(), kind.outcome(), count));
         samples.forEach(metrics::samples);
     }
 
-    private static Instant oldestReceipt(List<Triage> triaged) {
-        Instant oldest = triaged.getFirst().message().receivedAt();
-        for (Triage t : triaged) {
-            if (t.message().receivedAt().isBefore(oldest)) {
-                oldest = t.message().receivedAt();
+    private static Instant oldestReceipt(List<InboundMessage> messages) {
+        Instant oldest = messages.getFirst().receivedAt();
+        for (InboundMessage message : messages) {
+            if (message.receivedAt().isBefore(oldest)) {
+                oldest = message.receivedAt();
             }
         }
         return oldest;

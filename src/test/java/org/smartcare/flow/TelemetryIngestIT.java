@@ -117,6 +117,13 @@ class TelemetryIngestIT {
         assertTrue(metrics.contains("smartcare_ingest_commit_seconds"), "commit latency");
         assertTrue(metrics.contains("smartcare_ingest_lag_seconds"), "device-to-commit lag");
         assertTrue(metrics.contains("smartcare_ingest_batch_size"), "batch sizes");
+        for (String lane : List.of("events", "telemetry")) {
+            for (String stage : List.of("queued", "lookup", "transaction")) {
+                String count = "smartcare_ingest_stage_seconds_count{lane=\"" + lane + "\",stage=\"" + stage + "\"} ";
+                assertTrue(metrics.lines().anyMatch(line -> line.startsWith(count) && !line.endsWith(" 0.0")),
+                        lane + " lane's batches timed in stage " + stage);
+            }
+        }
         double lastCommit = Double.parseDouble(metrics.lines()
                 .filter(line -> line.startsWith("smartcare_ingest_last_commit_time_seconds "))
                 .findFirst().orElseThrow().substring("smartcare_ingest_last_commit_time_seconds ".length()));
