@@ -79,7 +79,8 @@ public class IngestMetrics {
 
     /**
      * Where a batch's time in the service went, per lane: waiting for its worker (oldest receipt to the worker
-     * taking the batch), looking up its devices and checking its messages, and its transaction up to the commit.
+     * taking the batch; for a batch tried again, to this attempt), looking up its devices and checking its
+     * messages, and its transaction up to the commit.
      */
     void stages(String lane, Duration queued, Duration lookup, Duration transaction) {
         if (!queued.isNegative()) {
@@ -89,7 +90,7 @@ public class IngestMetrics {
         stage(lane, "transaction").record(transaction);
     }
 
-    /** The lane a topic belongs to: events have a connection and worker of their own. */
+    /** The lane a topic belongs to, as the lanes subscribe: events ("+/event") have a connection of their own. */
     static String lane(String topic) {
         return topic.endsWith("/event") ? "events" : "telemetry";
     }

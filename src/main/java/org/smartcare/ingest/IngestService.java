@@ -120,9 +120,11 @@ public class IngestService {
         Instant committed = Instant.now();
         Duration transaction = Duration.ofNanos(System.nanoTime() - started);
         metrics.batch(messages.size(), transaction, committed);
-        metrics.stages(IngestMetrics.lane(messages.getFirst().topic()),
-                Duration.between(oldestReceipt(messages), taken), Duration.ofNanos(started - lookupStarted), transaction);
+        Instant oldestReceipt = oldestReceipt(messages);
+        metrics.stages(IngestMetrics.lane(messages.getFirst().topic()), Duration.between(oldestReceipt, taken),
+                Duration.ofNanos(started - lookupStarted), transaction);
         report(triaged, outcomes, committed);
+        tracker.committed(Duration.between(oldestReceipt, committed));
         return outcomes;
     }
 
@@ -188,10 +190,6 @@ public class IngestService {
                 LOG.info("dead letter on {}: {} ({})", t.message().topic(), refused.rejection().reason(),
                         refused.rejection().detail());
             }
-        }
-        if (!triaged.isEmpty()) {
-            tracker.committed(Duration.between(oldestReceipt(triaged.stream().map(Triage::message).toList()),
-                    committed));
         }
         messages.forEach((kind, count) -> metrics.messages(kind.deviceClass(), kind.channel(), kind.outcome(), count));
         samples.forEach(metrics::samples);
