@@ -4,13 +4,8 @@ import io.micronaut.context.annotation.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.propagation.PropagatedContext;
 import jakarta.annotation.PreDestroy;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,14 +20,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.smartcare.notices.DatabaseNotices;
+import org.smartcare.notices.NoticeListener;
 
 /**
- * Hears every committed alert, from any instance, through LISTEN on a connection of its own, loads it
- * once and hands it to the local subscribers. Reconnects by itself when the database goes away.
+ * Hears every committed alert, from any instance, through LISTEN ({@link NoticeListener}), loads it once and hands
+ * it to the local subscribers.
  * <p>
  * The notices that arrived together are loaded in one query, and raises are delivered before updates: when
  * many alerts change at once (repeats folded into open alerts, a round of escalations), an SOS must not wait
@@ -46,16 +42,12 @@ import org.slf4j.LoggerFactory;
 public class AlertFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertFeed.class);
-    private static final int POLL_MS = 250;
     /** A raise's notice follows its commit within milliseconds; past this a remembered hand-over is forgotten. */
     private static final long REMEMBER_NANOS = TimeUnit.MINUTES.toNanos(2);
     private static final int PRUNE_ABOVE = 1_000;
     private static final long PRUNE_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final Alerts alerts;
-    private final String url;
-    private final String username;
-    private final String password;
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final Timer raiseToHandOff;
     private final Timer loading;
@@ -64,14 +56,9 @@ public class AlertFeed {
     /** Ids of raises already handed to the subscribers, with when: each is delivered once, by either way. */
     private final Map<Long, Long> handedRaises = new ConcurrentHashMap<>();
     private volatile long nextPrune = System.nanoTime();
-    private final Thread listener;
-    private volatile boolean running = true;
-    private volatile boolean listening;
+    private final NoticeListener listener;
 
-    AlertFeed(Alerts alerts, MeterRegistry registry,
-              @Value("${datasources.default.url}") String url,
-              @Value("${datasources.default.username}") String username,
-              @Value("${datasources.default.password}") String password) {
+    AlertFeed(Alerts alerts, MeterRegistry registry, DatabaseNotices notices) {
         this.alerts = alerts;
         // Where an alert's way to an operator's screen goes: the commit (and for a raise of another instance, the
         // notice and the load) here; GraphQL and the socket after.
@@ -88,10 +75,7 @@ public class AlertFeed {
         this.handedFromNotice = Counter.builder("smartcare.alerts.feed.raises").tag("from", "notice")
                 .description("raises handed to subscribers when their notice arrived (raised by another instance, "
                         + "or the notice came first)").register(registry);
-        this.url = url;
-        this.username = username;
-        this.password = password;
-        this.listener = Thread.ofPlatform().daemon().name("alert-feed").start(this::listenForever);
+        this.listener = notices.listen("alert-feed", AlertWriter.CHANNEL, this::deliver);
     }
 
     /** Delivers every alert raised (or changed) from now on; close the handle to stop. Consumers must not block. */
@@ -137,31 +121,7 @@ public class AlertFeed {
 
     /** Whether the LISTEN connection is up (for health). */
     public boolean isListening() {
-        return listening;
-    }
-
-    private void listenForever() {
-        while (running) {
-            try (Connection connection = DriverManager.getConnection(url, username, password)) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + AlertWriter.CHANNEL);
-                }
-                listening = true;
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notes = pg.getNotifications(POLL_MS);
-                    if (notes != null) {
-                        deliver(notes);
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                listening = false;
-                if (running) {
-                    LOG.warn("alert feed lost its database connection, retrying in 1 s: {}", e.getMessage());
-                    sleepQuietly(1_000);
-                }
-            }
-        }
+        return listener.isListening();
     }
 
     private void deliver(PGNotification[] notes) {
@@ -223,20 +183,11 @@ public class AlertFeed {
         }
     }
 
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private record Subscriber(AlertNotice.Change change, Consumer<AlertChange> consumer) {
     }
 
     @PreDestroy
-    void stop() throws InterruptedException {
-        running = false;
-        listener.join(2 * POLL_MS + 1_000);
+    void stop() {
+        listener.close();
     }
 }
