@@ -91,7 +91,7 @@ public class DeviceDirectory implements AutoCloseable {
 
     private static Counter lookups(MeterRegistry registry, String result) {
         return Counter.builder("smartcare.devices.cache.lookups").tag("result", result)
-                .description("devices looked up by the ingest, found in the cache (hit) or read from the database")
+                .description("devices looked up by the ingest and by subscriptions, found in the cache (hit) or read from the database")
                 .register(registry);
     }
 

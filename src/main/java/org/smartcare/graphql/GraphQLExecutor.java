@@ -72,7 +72,7 @@ public class GraphQLExecutor {
                 == OperationDefinition.Operation.SUBSCRIPTION;
         boolean introspectionOnly = limits.introspection()
                 && operation.map(op -> IntrospectionOnly.test(document.get(), op)).orElse(false);
-        DataLoaderRegistry registry = loaders.newRegistry(!subscription);
+        DataLoaderRegistry registry = loaders.newRegistry(subscription);
         ReadLog reads = new ReadLog();
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(request.query())

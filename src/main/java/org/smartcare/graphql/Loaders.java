@@ -23,6 +23,7 @@ import org.smartcare.care.Institutions;
 import org.smartcare.care.Region;
 import org.smartcare.care.Regions;
 import org.smartcare.device.Device;
+import org.smartcare.device.DeviceDirectory;
 import org.smartcare.device.DeviceQueries;
 import org.smartcare.device.DeviceState;
 import org.smartcare.device.DeviceStates;
@@ -62,9 +63,11 @@ public class Loaders {
     private final AlertWorkflow workflow;
     private final OrderLoaders orders;
     private final Children children;
+    private final DeviceDirectory directory;
 
     Loaders(Children children, AlertWorkflow workflow, Elders elders, Institutions institutions, Regions regions, Devices devices, EmergencyContacts contacts,
-            DeviceStates states, DeviceQueries deviceQueries, OrderLoaders orders) {
+            DeviceStates states, DeviceQueries deviceQueries, OrderLoaders orders, DeviceDirectory directory) {
+        this.directory = directory;
         this.orders = orders;
         this.children = children;
         this.states = states;
@@ -77,9 +80,16 @@ public class Loaders {
         this.contacts = contacts;
     }
 
-    /** A fresh registry per operation; subscriptions live long, so they do not cache. */
-    public DataLoaderRegistry newRegistry(boolean caching) {
-        DataLoaderOptions options = DataLoaderOptions.newOptions().setCachingEnabled(caching);
+    /**
+     * A fresh registry per operation; subscriptions live long, so they do not cache. A subscription's devices come
+     * from the ingest's directory instead (kept in step with every committed change by database notices): an alert's
+     * device was looked up there by the ingest a moment before, so an SOS reaches the operator without a query.
+     */
+    public DataLoaderRegistry newRegistry(boolean subscription) {
+        DataLoaderOptions options = DataLoaderOptions.newOptions().setCachingEnabled(!subscription);
+        MappedBatchLoader<String, Device> deviceLoader = subscription
+                ? ids -> CompletableFuture.completedFuture(directory.find(ids))
+                : byKey((Set<String> ids) -> devices.findByIdIn(ids), Device::id);
         return DataLoaderRegistry.newRegistry()
                 .register(ELDER, DataLoaderFactory.newMappedDataLoader(
                         byKey((Set<Long> ids) -> elders.findByIdIn(ids), Elder::id), options))
@@ -87,8 +97,7 @@ public class Loaders {
                         byKey((Set<Long> ids) -> institutions.findByIdIn(ids), Institution::id), options))
                 .register(REGION, DataLoaderFactory.newMappedDataLoader(
                         byKey((Set<String> codes) -> regions.findByCodeIn(codes), Region::code), options))
-                .register(DEVICE, DataLoaderFactory.newMappedDataLoader(
-                        byKey((Set<String> ids) -> devices.findByIdIn(ids), Device::id), options))
+                .register(DEVICE, DataLoaderFactory.newMappedDataLoader(deviceLoader, options))
                 .register(CONTACTS, DataLoaderFactory.newMappedDataLoader(contactsByElder(), options))
                 .register(DEVICE_STATE, DataLoaderFactory.newMappedDataLoader(
                         byKey((Set<String> ids) -> states.findByDeviceIdIn(ids), DeviceState::deviceId), options))

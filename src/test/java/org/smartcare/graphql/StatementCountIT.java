@@ -27,6 +27,7 @@ import org.smartcare.alert.AlertWorkflow;
 import org.smartcare.alert.Dispatch;
 import org.smartcare.care.Elder;
 import org.smartcare.care.Institution;
+import org.smartcare.device.DeviceDirectory;
 import org.smartcare.device.DeviceRegistration.IssuedDevice;
 import org.smartcare.device.DeviceType;
 import org.smartcare.device.EventType;
@@ -58,6 +59,7 @@ class StatementCountIT implements TestPropertyProvider {
     @Inject AlertEngine engine;
     @Inject AlertWorkflow workflow;
     @Inject TransactionOperations<Connection> transactions;
+    @Inject DeviceDirectory directory;
 
     @Override
     public Map<String, String> getProperties() {
@@ -127,6 +129,37 @@ class StatementCountIT implements TestPropertyProvider {
                     .path("name").isTextual(), String.valueOf(event));
             List<Executed> onEventLoop = CountingDriver.executed().stream().filter(StatementCountIT::onEventLoop).toList();
             assertTrue(onEventLoop.isEmpty(), "blocking JDBC on the Netty event loop:\n" + describe(onEventLoop));
+        }
+    }
+
+    /**
+     * An SOS's way to the operator has no query for its device: the ingest looked the button up in the directory a
+     * moment before, and the subscription's device comes from there (it runs its loaders on Reactor's bounded-elastic
+     * threads, where nothing else of the service runs statements).
+     */
+    @Test
+    void aRaisedAlertsDeviceComesFromTheDirectory() throws Exception {
+        World world = board();
+        try (GraphQLWsClient ws = new GraphQLWsClient(api.wsUri())) {
+            ws.init(api.token(Role.OPERATOR, world.tenant()));
+            assertEquals("connection_ack", ws.next(Duration.ofSeconds(5)).path("type").asText());
+            ws.subscribe("raised", "subscription { alertRaised { id device { deviceId type } } }", Map.of());
+            Thread.sleep(500);
+            IssuedDevice button = fixtures.device(world.tenant(), world.buttonId() + "-dir", DeviceType.SOS_BUTTON,
+                    world.elder().id());
+            assertTrue(directory.find(List.of(button.device().id())).containsKey(button.device().id())); // as the ingest
+            CountingDriver.reset();
+            transactions.executeWrite(status -> engine.onEvent(
+                    new AlertTrigger(button.device(), EventType.SOS_PRESS, System.nanoTime(), Instant.now(), null)));
+            JsonNode event = ws.next(Duration.ofSeconds(10));
+            JsonNode device = event == null ? null : event.path("payload").path("data").path("alertRaised").path("device");
+            assertTrue(device != null && device.path("deviceId").asText().equals(button.device().id())
+                    && device.path("type").asText().equals("SOS_BUTTON"), String.valueOf(event));
+            List<Executed> deviceReads = CountingDriver.executed().stream()
+                    .filter(s -> s.thread().startsWith("boundedElastic") && s.sql() != null
+                            && s.sql().toLowerCase(java.util.Locale.ROOT).matches("(?s).*from\\s+\"?device\"?\\s.*"))
+                    .toList();
+            assertTrue(deviceReads.isEmpty(), "the event read its device from the database:\n" + describe(deviceReads));
         }
     }
 
