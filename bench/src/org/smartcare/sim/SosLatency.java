@@ -12,14 +12,18 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
@@ -30,8 +34,12 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * read from this one JVM's monotonic clock.
  *
  * <pre>
- * SosLatency MQTT_URL USER PASS WS_URL TOKEN DEVICE_PREFIX COUNT RATE_PER_S OUT_JSON [WARMUP]
+ * SosLatency MQTT_URL USER PASS WS_URL TOKEN DEVICE_PREFIX COUNT RATE_PER_S OUT_JSON [WARMUP] [HEARTBEAT_LEAD_S]
  * </pre>
+ * As a real button heartbeats every 5 minutes, each button sends one heartbeat before its press, a random 1 s to
+ * HEARTBEAT_LEAD_S (default 300) before it, or at the probe's start when that would be earlier; the service thus
+ * knows the button, as it would in a city. HEARTBEAT_LEAD_S 0 sends none: every press is from a device the service
+ * has not heard from (the worst case, a button's first message after a restart of the service).
  * Next to OUT_JSON it writes OUT_JSON.samples.tsv: device, wall-clock press time (epoch ms) and latency (ms) of
  * every counted press, so that slow presses can be set beside a GC log or the alert's own timestamps.
  * Buttons are DEVICE_PREFIX000001..(WARMUP + COUNT); they must be registered. The first WARMUP presses
@@ -49,6 +57,7 @@ public final class SosLatency {
         double rate = Double.parseDouble(a[7]);
         Path out = Path.of(a[8]);
         int warmup = a.length > 9 ? Integer.parseInt(a[9]) : 100;
+        int heartbeatLeadSeconds = a.length > 10 ? Integer.parseInt(a[10]) : 300;
 
         Map<String, Long> pressedAt = new ConcurrentHashMap<>();
         Map<String, Long> pressedAtEpochMillis = new ConcurrentHashMap<>();
@@ -78,6 +87,10 @@ public final class SosLatency {
         long seq = System.currentTimeMillis();
         long intervalNanos = (long) (1e9 / rate);
         long start = System.nanoTime();
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+        if (heartbeatLeadSeconds > 0) {
+            scheduleHeartbeats(heartbeats, mqtt, prefix, warmup + count, intervalNanos, heartbeatLeadSeconds, seq - 1);
+        }
         for (int i = 1; i <= warmup + count; i++) {
             long due = start + (i - 1) * intervalNanos;
             long wait = due - System.nanoTime();
@@ -94,6 +107,7 @@ public final class SosLatency {
             mqtt.publish(EventPayloads.eventTopic(device), message);
         }
         boolean complete = all.await(30, TimeUnit.SECONDS);
+        heartbeats.shutdownNow();
         mqtt.disconnect().waitForCompletion(5_000);
         mqtt.close();
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "done");
@@ -115,6 +129,27 @@ public final class SosLatency {
                 .toList());
         System.out.println(summary);
         System.exit(complete ? 0 : 1);
+    }
+
+    /** Button i's heartbeat goes out a random 1 s to LEAD before its press is due (at the start, when earlier). */
+    private static void scheduleHeartbeats(ScheduledExecutorService heartbeats, MqttAsyncClient mqtt, String prefix,
+                                           int buttons, long intervalNanos, int leadSeconds, long seq) {
+        Random random = new Random(42);
+        for (int i = 1; i <= buttons; i++) {
+            String device = prefix + String.format("%06d", i);
+            long lead = TimeUnit.SECONDS.toNanos(1) + (long) (random.nextDouble() * TimeUnit.SECONDS.toNanos(leadSeconds - 1));
+            long at = Math.max(0, (i - 1) * intervalNanos - lead);
+            heartbeats.schedule(() -> {
+                MqttMessage message = new MqttMessage(TelemetryPayloads.button(seq,
+                        OffsetDateTime.now(DeviceModel.LOCAL_ZONE), 87, -71, null));
+                message.setQos(1);
+                try {
+                    mqtt.publish(Topics.of(device, Topics.TELEMETRY), message);
+                } catch (MqttException e) {
+                    System.err.println("heartbeat of " + device + " not sent: " + e);
+                }
+            }, at, TimeUnit.NANOSECONDS);
+        }
     }
 
     static double quantile(double[] sorted, double q) {
@@ -152,8 +187,10 @@ public final class SosLatency {
                 switch (message.path("type").asText()) {
                     case "connection_ack" -> acked.countDown();
                     case "next" -> {
-                        String device = message.at("/payload/data/alertRaised/device/deviceId").asText();
-                        Long pressed = pressedAt.get(device);
+                        JsonNode alert = message.at("/payload/data/alertRaised");
+                        String device = alert.at("/device/deviceId").asText();
+                        // Only the press's own alert: a probe button may also raise another kind (e.g. offline).
+                        Long pressed = "SOS".equals(alert.path("kind").asText()) ? pressedAt.get(device) : null;
                         if (pressed != null && latencyNanos.putIfAbsent(device, arrived - pressed) == null) {
                             all.countDown();
                         }
