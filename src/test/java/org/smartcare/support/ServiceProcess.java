@@ -7,21 +7,30 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 
 /** The packaged service as a separate process, so a test can SIGKILL it and start it again. */
 public final class ServiceProcess implements AutoCloseable {
 
+    private static final String BROKER_URL = System.getenv().getOrDefault("SMARTCARE_MQTT_URL", "tcp://127.0.0.1:51883");
+
     private final List<String> command;
+    private final String instanceId;
     private final File log;
     private final int port;
     private Process process;
 
-    private ServiceProcess(List<String> command, File log, int port) {
+    private ServiceProcess(List<String> command, String instanceId, File log, int port) {
         this.command = command;
+        this.instanceId = instanceId;
         this.log = log;
         this.port = port;
     }
@@ -42,7 +51,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dsmartcare.orders.plan-generation-enabled=false",
                 "-Dmicronaut.server.port=" + port,
                 "-jar", jar));
-        ServiceProcess service = new ServiceProcess(command, logFile.toFile(), port);
+        ServiceProcess service = new ServiceProcess(command, instanceId, logFile.toFile(), port);
         service.launch();
         return service;
     }
@@ -88,11 +97,35 @@ public final class ServiceProcess implements AutoCloseable {
         launch();
     }
 
+    /**
+     * Stops the service and ends its persistent sessions at the broker: left to expire, they would keep queueing
+     * every device message published on the shared broker (a benchmark's city load) for the session expiry.
+     */
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();
             process.waitFor();
+        }
+        for (String clientId : List.of(instanceId, instanceId + "-events")) {
+            endSession(clientId);
+        }
+    }
+
+    private static void endSession(String clientId) {
+        try {
+            MqttAsyncClient client = new MqttAsyncClient(BROKER_URL, clientId, new MemoryPersistence());
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            options.setUserName(System.getenv().getOrDefault("SMARTCARE_MQTT_USER", "smartcare-service"));
+            options.setPassword(System.getenv().getOrDefault("SMARTCARE_MQTT_PASSWORD", "")
+                    .getBytes(StandardCharsets.UTF_8));
+            options.setCleanStart(true);
+            options.setSessionExpiryInterval(0L);
+            client.connect(options).waitForCompletion(10_000);
+            client.disconnect().waitForCompletion(10_000);
+            client.close();
+        } catch (MqttException e) {
+            System.err.println("could not end the broker session of " + clientId + ": " + e);
         }
     }
 
