@@ -119,11 +119,6 @@ public class AlertFeed {
         return true;
     }
 
-    /** Whether the LISTEN connection is up (for health). */
-    public boolean isListening() {
-        return listener.isListening();
-    }
-
     private void deliver(PGNotification[] notes) {
         Map<AlertNotice.Change, Set<Long>> wanted = new EnumMap<>(AlertNotice.Change.class);
         for (PGNotification note : notes) {
