@@ -28,7 +28,9 @@ export SMARTCARE_MQTT_USER="${SMARTCARE_MQTT_USER:-smartcare-service}"
 export SMARTCARE_MQTT_ADMIN_USER="${SMARTCARE_MQTT_ADMIN_USER:-smartcare-admin}"
 # The service's JVM: a bounded heap and the serial collector keep its whole footprint (heap, metaspace, code,
 # threads) under the 512 MB a city instance is sized for, and cost least CPU on a 2-core host (bench/README.md).
-export SMARTCARE_SERVICE_JVM_OPTS="${SMARTCARE_SERVICE_JVM_OPTS:--Xmx256m -XX:+UseSerialGC}"
+# Out of heap, the process exits instead of living on with dead ingest workers: unacknowledged messages stay with
+# the broker for the restarted instance (seen once: bench/README.md, "Paho's acknowledgement queue").
+export SMARTCARE_SERVICE_JVM_OPTS="${SMARTCARE_SERVICE_JVM_OPTS:--Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError}"
 
 # PostgreSQL 15 binaries (Debian layout); our cluster's and Mosquitto instance's directories.
 export SMARTCARE_PG_BIN="/usr/lib/postgresql/15/bin"
