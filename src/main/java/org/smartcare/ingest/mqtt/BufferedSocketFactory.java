@@ -2,8 +2,10 @@ package org.smartcare.ingest.mqtt;
 
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -13,9 +15,10 @@ import javax.net.SocketFactory;
 /**
  * Plain TCP sockets whose input is buffered and gated. Paho reads each packet's fixed header one byte at a time
  * from the socket's own stream, i.e. a few system calls per message; behind a buffer one read takes in many
- * messages. Paho's output is already buffered (one flush per packet). Below the buffer, the lane's
- * {@link ReceiveGate} decides when the socket may be read, and each read first runs the lane's set-up for the
- * thread that reads (Paho's receiver, which is not ours to create).
+ * messages. Paho's output is already buffered (one flush per packet), and each flush is reported to the lane as a
+ * packet written ({@link AckWindow}). Below the buffer, the lane's {@link ReceiveGate} decides when the socket may be
+ * read, and each read first runs the lane's set-up for the thread that reads (Paho's receiver, which is not ours to
+ * create).
  */
 final class BufferedSocketFactory extends SocketFactory {
 
@@ -23,15 +26,17 @@ final class BufferedSocketFactory extends SocketFactory {
 
     private final ReceiveGate gate;
     private final Runnable readerSetUp;
+    private final Runnable packetWritten;
 
-    BufferedSocketFactory(ReceiveGate gate, Runnable readerSetUp) {
+    BufferedSocketFactory(ReceiveGate gate, Runnable readerSetUp, Runnable packetWritten) {
         this.gate = gate;
         this.readerSetUp = readerSetUp;
+        this.packetWritten = packetWritten;
     }
 
     @Override
     public Socket createSocket() {
-        return new BufferedInputSocket(gate, readerSetUp);
+        return new BufferedInputSocket(gate, readerSetUp, packetWritten);
     }
 
     @Override
@@ -41,7 +46,7 @@ final class BufferedSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        Socket socket = new BufferedInputSocket(gate, readerSetUp);
+        Socket socket = new BufferedInputSocket(gate, readerSetUp, packetWritten);
         socket.bind(new InetSocketAddress(localHost, localPort));
         socket.connect(new InetSocketAddress(host, port));
         return socket;
@@ -55,14 +60,14 @@ final class BufferedSocketFactory extends SocketFactory {
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        Socket socket = new BufferedInputSocket(gate, readerSetUp);
+        Socket socket = new BufferedInputSocket(gate, readerSetUp, packetWritten);
         socket.bind(new InetSocketAddress(localAddress, localPort));
         socket.connect(new InetSocketAddress(address, port));
         return socket;
     }
 
     private Socket connected(InetSocketAddress address) throws IOException {
-        Socket socket = new BufferedInputSocket(gate, readerSetUp);
+        Socket socket = new BufferedInputSocket(gate, readerSetUp, packetWritten);
         socket.connect(address);
         return socket;
     }
@@ -72,11 +77,22 @@ final class BufferedSocketFactory extends SocketFactory {
 
         private final ReceiveGate gate;
         private final Runnable readerSetUp;
+        private final Runnable packetWritten;
         private InputStream input;
+        private OutputStream output;
 
-        BufferedInputSocket(ReceiveGate gate, Runnable readerSetUp) {
+        BufferedInputSocket(ReceiveGate gate, Runnable readerSetUp, Runnable packetWritten) {
             this.gate = gate;
             this.readerSetUp = readerSetUp;
+            this.packetWritten = packetWritten;
+        }
+
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (output == null) {
+                output = new FlushCountingOutputStream(super.getOutputStream(), packetWritten);
+            }
+            return output;
         }
 
         @Override
@@ -104,6 +120,28 @@ final class BufferedSocketFactory extends SocketFactory {
         public synchronized int available() throws IOException {
             int buffered = count - pos;
             return buffered > 0 ? buffered : super.available();
+        }
+    }
+
+    /** The socket's output as it is, reporting each flush (Paho flushes once per packet). */
+    static final class FlushCountingOutputStream extends FilterOutputStream {
+
+        private final Runnable flushed;
+
+        FlushCountingOutputStream(OutputStream out, Runnable flushed) {
+            super(out);
+            this.flushed = flushed;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length); // FilterOutputStream would write byte by byte
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+            flushed.run();
         }
     }
 

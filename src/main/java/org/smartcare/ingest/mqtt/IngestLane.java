@@ -45,6 +45,9 @@ final class IngestLane implements MqttCallback {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestLane.class);
     private static final long WAIT_MS = 10_000;
+    /** Acknowledgements handed to Paho and not yet written, at most (a few batches' worth). */
+    private static final int UNWRITTEN_ACKS = 5_000;
+    private static final long ACK_WAIT_MS = 30_000;
 
     private final String name;
     private final MqttSettings settings;
@@ -59,6 +62,7 @@ final class IngestLane implements MqttCallback {
     private final AtomicLong connection = new AtomicLong();
     private final MqttAsyncClient client;
     private final ReceiveGate gate;
+    private final AckWindow acks = new AckWindow(UNWRITTEN_ACKS, ACK_WAIT_MS);
     private final ThreadNiceness niceness;
     private volatile boolean running = true;
     private volatile boolean subscribed;
@@ -106,6 +110,11 @@ final class IngestLane implements MqttCallback {
         return queues.stream().mapToInt(BlockingQueue::size).sum();
     }
 
+    /** Seconds the lane's workers waited for Paho to write the acknowledgements they had handed it. */
+    double ackWaitSeconds() {
+        return acks.waitedSeconds();
+    }
+
     /** Seconds the lane held back reading from the broker because too much was waiting. */
     double pausedSeconds() {
         return gate.pausedSeconds();
@@ -150,7 +159,7 @@ final class IngestLane implements MqttCallback {
         options.setKeepAliveInterval(30);
         options.setConnectionTimeout(10);
         if (settings.url().startsWith("tcp://")) {
-            options.setSocketFactory(new BufferedSocketFactory(gate, niceness::applyToCurrentThread));
+            options.setSocketFactory(new BufferedSocketFactory(gate, niceness::applyToCurrentThread, acks::packetWritten));
         }
         return options;
     }
@@ -200,7 +209,11 @@ final class IngestLane implements MqttCallback {
                 return;
             }
             if (storeUntilDone(batch)) {
-                batch.forEach(this::acknowledge);
+                try {
+                    acknowledgeAll(batch);
+                } catch (InterruptedException e) {
+                    return; // stopping: unacknowledged, so the broker redelivers them to the next start
+                }
             }
             batch.clear();
         }
@@ -224,12 +237,22 @@ final class IngestLane implements MqttCallback {
         return false; // stopping: unacknowledged, so the broker keeps them for the next start
     }
 
+    private void acknowledgeAll(List<Delivery> batch) throws InterruptedException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        long current = batch.getFirst().connection();
+        acks.awaitRoom(batch.size(), () -> running && connection.get() == current);
+        batch.forEach(this::acknowledge);
+    }
+
     private void acknowledge(Delivery delivery) {
         if (delivery.connection() != connection.get() || !client.isConnected()) {
             return; // the broker will redeliver it on the new connection; storing again is idempotent
         }
         try {
             client.messageArrivedComplete(delivery.messageId(), delivery.qos());
+            acks.handed(1);
         } catch (MqttException e) {
             LOG.warn("{} lane: acknowledgement of message {} failed: {}", name, delivery.messageId(), e.getMessage());
         }
@@ -246,6 +269,7 @@ final class IngestLane implements MqttCallback {
 
     @Override
     public void connectComplete(boolean reconnect, String serverURI) {
+        acks.connected();
         connection.incrementAndGet();
         subscribed = false;
         LOG.info("{} lane {} to broker {}", name, reconnect ? "reconnected" : "connected", serverURI);

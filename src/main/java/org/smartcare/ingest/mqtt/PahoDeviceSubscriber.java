@@ -55,6 +55,9 @@ public class PahoDeviceSubscriber {
             FunctionCounter.builder("smartcare.ingest.receive.paused", lane, IngestLane::pausedSeconds)
                     .description("seconds the lane stopped reading from the broker because too much was waiting")
                     .baseUnit("seconds").tag("lane", lane.name()).register(registry);
+            FunctionCounter.builder("smartcare.ingest.ack.wait", lane, IngestLane::ackWaitSeconds)
+                    .description("seconds the lane's workers waited for Paho to write the acknowledgements handed to it")
+                    .baseUnit("seconds").tag("lane", lane.name()).register(registry);
         }
     }
 

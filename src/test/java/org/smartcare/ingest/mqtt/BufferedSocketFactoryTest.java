@@ -27,7 +27,7 @@ class BufferedSocketFactoryTest {
             sent[i] = (byte) (i * 31);
         }
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             Socket client = new BufferedSocketFactory(new ReceiveGate(() -> 0, 100, 1_000), () -> { })
+             Socket client = new BufferedSocketFactory(new ReceiveGate(() -> 0, 100, 1_000), () -> { }, () -> { })
                      .createSocket()) {
             client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 2_000);
             try (Socket peer = server.accept(); OutputStream out = peer.getOutputStream()) {
@@ -41,6 +41,28 @@ class BufferedSocketFactoryTest {
                 new DataInputStream(client.getInputStream()).readFully(received, 1, received.length - 1);
                 assertArrayEquals(sent, received);
                 assertEquals(0, client.getInputStream().available());
+            }
+        }
+    }
+
+    @Test
+    void eachFlushOfTheOutputIsReportedAsAPacketWrittenAndTheBytesArriveUnchanged() throws Exception {
+        AtomicInteger packets = new AtomicInteger();
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket client = new BufferedSocketFactory(new ReceiveGate(() -> 0, 100, 1_000), () -> { },
+                     packets::incrementAndGet).createSocket()) {
+            client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 2_000);
+            try (Socket peer = server.accept()) {
+                assertSame(client.getOutputStream(), client.getOutputStream());
+                OutputStream out = new java.io.BufferedOutputStream(client.getOutputStream()); // as Paho writes
+                byte[] puback = {0x40, 0x02, 0x00, 0x07};
+                for (int i = 0; i < 3; i++) {
+                    out.write(puback);
+                    out.flush();
+                }
+                assertEquals(3, packets.get());
+                byte[] received = new DataInputStream(peer.getInputStream()).readNBytes(12);
+                assertArrayEquals(new byte[] {0x40, 2, 0, 7, 0x40, 2, 0, 7, 0x40, 2, 0, 7}, received);
             }
         }
     }
