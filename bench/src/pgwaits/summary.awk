@@ -38,9 +38,9 @@ function held(pid) {
 }
 END {
     for (p in span) held(p)
-    printf "commits held >= 50 ms by the WAL: %d (", total + 0
-    sep = ""
+    printf "commits held >= 50 ms by the WAL: %d", total + 0
+    sep = " ("
     for (k in count) { printf "%s%s %d, of them >= 100 ms %d", sep, k, count[k], long[k] + 0; sep = "; " }
-    printf ")\n"
+    printf "%s\n", (total > 0 ? ")" : "")
     printf "SOS presses over 50 ms: %d of %d; during %d of them a commit sat in WAL I/O\n", slow + 0, presses + 0, overlapped + 0
 }
