@@ -14,13 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.smartcare.device.BrokerCredentials;
 
 /**
@@ -148,21 +146,11 @@ public class DynsecBrokerCredentials implements BrokerCredentials {
 
     @PreDestroy
     synchronized void close() {
-        if (client == null) {
-            return;
-        }
-        try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(2_000);
-            }
-            client.close(true);
-        } catch (MqttException ignored) {
-            // shutting down: nothing left to clean
-        }
+        PahoControlClients.closeQuietly(client, 2_000);
     }
 
     /** Runs on Paho's thread: it only completes futures. */
-    private final class ResponseCallback implements MqttCallback {
+    private final class ResponseCallback extends PahoControlClients.MessagesOnly {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
@@ -181,22 +169,6 @@ public class DynsecBrokerCredentials implements BrokerCredentials {
         @Override
         public void disconnected(MqttDisconnectResponse response) {
             pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("broker disconnected")));
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }
