@@ -243,18 +243,26 @@ final class IngestLane implements MqttCallback {
         }
         long current = batch.getFirst().connection();
         acks.awaitRoom(batch.size(), () -> running && connection.get() == current);
-        batch.forEach(this::acknowledge);
+        int handed = 0;
+        for (Delivery delivery : batch) {
+            if (acknowledge(delivery)) {
+                handed++;
+            }
+        }
+        acks.handed(handed);
     }
 
-    private void acknowledge(Delivery delivery) {
+    /** Hands the acknowledgement to Paho; false when it was not (another connection's message, or Paho refused). */
+    private boolean acknowledge(Delivery delivery) {
         if (delivery.connection() != connection.get() || !client.isConnected()) {
-            return; // the broker will redeliver it on the new connection; storing again is idempotent
+            return false; // the broker will redeliver it on the new connection; storing again is idempotent
         }
         try {
             client.messageArrivedComplete(delivery.messageId(), delivery.qos());
-            acks.handed(1);
+            return true;
         } catch (MqttException e) {
             LOG.warn("{} lane: acknowledgement of message {} failed: {}", name, delivery.messageId(), e.getMessage());
+            return false;
         }
     }
 
