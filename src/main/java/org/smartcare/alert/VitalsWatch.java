@@ -33,27 +33,34 @@ public class VitalsWatch {
     /** Beyond the longest sustain time, so the window always shows whether a run began inside it. */
     private static final Duration LOOKBACK_MARGIN = Duration.ofMinutes(2);
     /**
+     * A stored bed_vitals row holds samples of less than a minute from its ts (its check constraint), so the rows
+     * holding samples from t on start at t minus this or later.
+     */
+    private static final String ROW_SPAN = "interval '1 minute'";
+    /**
      * Per bed, the latest stored sample before the new batch in which each sign does not count towards a run
      * (out of bed, not measured, or inside the MEDIUM bands); null when every sample in the window counts.
      */
     private static final String LAST_BREAKS = """
             SELECT c.i,
-                   (SELECT v.ts FROM bed_vitals v
-                    WHERE v.device_id = c.device_id AND v.ts >= c.window_start AND v.ts < c.new_from
+                   (SELECT v.ts FROM bed_vitals_samples v
+                    WHERE v.device_id = c.device_id AND v.row_ts >= c.window_start - %1$s AND v.row_ts < c.new_from
+                      AND v.ts >= c.window_start AND v.ts < c.new_from
                       AND NOT (v.in_bed AND v.heart_rate IS NOT NULL
                                AND (v.heart_rate < c.hr_below OR v.heart_rate > c.hr_above))
-                    ORDER BY v.ts DESC LIMIT 1),
-                   (SELECT v.ts FROM bed_vitals v
-                    WHERE v.device_id = c.device_id AND v.ts >= c.window_start AND v.ts < c.new_from
+                    ORDER BY v.row_ts DESC, v.ts DESC LIMIT 1),
+                   (SELECT v.ts FROM bed_vitals_samples v
+                    WHERE v.device_id = c.device_id AND v.row_ts >= c.window_start - %1$s AND v.row_ts < c.new_from
+                      AND v.ts >= c.window_start AND v.ts < c.new_from
                       AND NOT (v.in_bed AND v.respiration_rate IS NOT NULL
                                AND (v.respiration_rate < c.rr_below OR v.respiration_rate > c.rr_above))
-                    ORDER BY v.ts DESC LIMIT 1)
+                    ORDER BY v.row_ts DESC, v.ts DESC LIMIT 1)
             FROM unnest(?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::int[], ?::int[], ?::int[], ?::int[])
-                 AS c(i, device_id, window_start, new_from, hr_below, hr_above, rr_below, rr_above)""";
+                 AS c(i, device_id, window_start, new_from, hr_below, hr_above, rr_below, rr_above)""".formatted(ROW_SPAN);
     private static final String RECENT = """
-            SELECT device_id, ts, seq, heart_rate, respiration_rate, in_bed FROM bed_vitals
-            WHERE device_id = ANY(?) AND ts >= ? AND ts <= ?
-            ORDER BY device_id, ts, seq, sample""";
+            SELECT device_id, ts, seq, heart_rate, respiration_rate, in_bed FROM bed_vitals_samples
+            WHERE device_id = ANY(?) AND row_ts >= ?::timestamptz - %s AND row_ts <= ? AND ts >= ? AND ts <= ?
+            ORDER BY device_id, ts, seq, sample_no""".formatted(ROW_SPAN);
 
     private final ConnectionOperations<Connection> connections;
     private final ThresholdLookup thresholds;
@@ -125,7 +132,9 @@ public class VitalsWatch {
      * after the bed's last such reading before the batch; when that is less than the shortest sustain time before
      * the batch's end, no episode can complete. Finding that reading walks the bed's index backwards a few rows,
      * where reading the whole window back is hundreds: at night many sleeping elders' heart rates dip into the
-     * MEDIUM band now and then, and the full look-backs became most of the database's work.
+     * MEDIUM band now and then, and the full look-backs became most of the database's work. It is taken from the
+     * latest stored row that holds one; should rows of two messages overlap in time, an earlier reading may be
+     * found, which only keeps the bed for the full look at its window.
      */
     private List<Judged> withRoomForARun(List<Judged> beds) {
         Connection connection = connections.getConnectionStatus().getConnection();
@@ -189,6 +198,8 @@ public class VitalsWatch {
             select.setArray(1, ids);
             select.setTimestamp(2, Timestamp.from(from));
             select.setTimestamp(3, Timestamp.from(to));
+            select.setTimestamp(4, Timestamp.from(from));
+            select.setTimestamp(5, Timestamp.from(to));
             Map<String, List<VitalsReading>> byBed = new HashMap<>();
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

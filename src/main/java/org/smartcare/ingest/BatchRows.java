@@ -6,7 +6,7 @@ import java.util.List;
 import org.smartcare.device.Device;
 import org.smartcare.device.DeviceType;
 import org.smartcare.device.StatusChange;
-import org.smartcare.telemetry.BedSample;
+import org.smartcare.telemetry.BedVitals;
 import org.smartcare.telemetry.ButtonHeartbeat;
 import org.smartcare.telemetry.CameraHealth;
 import org.smartcare.telemetry.CaregiverFix;
@@ -38,11 +38,9 @@ public class BatchRows {
         String id = device.id();
         switch (accepted.payload()) {
             case Decoded.BedVitals vitals -> {
-                for (int i = 0; i < vitals.samples().size(); i++) {
-                    Decoded.BedVitals.Sample s = vitals.samples().get(i);
-                    telemetry.add(new BedSample(id, vitals.ts().plusMillis(s.dtMs()), vitals.seq(), i, s.heartRate(),
-                            s.respirationRate(), s.inBed(), s.movement()));
-                }
+                List<BedVitals.Sample> samples = vitals.samples().stream().map(s -> new BedVitals.Sample(
+                        Math.toIntExact(s.dtMs()), s.heartRate(), s.respirationRate(), s.inBed(), s.movement())).toList();
+                BedVitals.rowsOf(id, vitals.ts(), vitals.seq(), samples).forEach(telemetry::add);
             }
             case Decoded.ButtonBeat beat -> telemetry.add(new ButtonHeartbeat(id, beat.ts(), beat.seq(), beat.battery(),
                     beat.signalDbm(), beat.location() == null ? null : beat.location().latitude(),

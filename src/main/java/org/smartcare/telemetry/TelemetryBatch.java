@@ -6,15 +6,15 @@ import java.util.List;
 /** Rows of one ingest batch, by hypertable; filled by ingest, written in one transaction. */
 public final class TelemetryBatch {
 
-    final List<BedSample> bedSamples = new ArrayList<>();
+    final List<BedVitals> bedVitals = new ArrayList<>();
     final List<ButtonHeartbeat> heartbeats = new ArrayList<>();
     final List<CameraHealth> cameraHealth = new ArrayList<>();
     final List<StatusReport> statuses = new ArrayList<>();
     final List<DeviceEvent> events = new ArrayList<>();
     final List<CaregiverFix> caregiverFixes = new ArrayList<>();
 
-    public void add(BedSample sample) {
-        bedSamples.add(sample);
+    public void add(BedVitals vitals) {
+        bedVitals.add(vitals);
     }
 
     public void add(ButtonHeartbeat heartbeat) {
@@ -38,7 +38,7 @@ public final class TelemetryBatch {
     }
 
     public boolean isEmpty() {
-        return bedSamples.isEmpty() && heartbeats.isEmpty() && cameraHealth.isEmpty() && statuses.isEmpty()
+        return bedVitals.isEmpty() && heartbeats.isEmpty() && cameraHealth.isEmpty() && statuses.isEmpty()
                 && events.isEmpty() && caregiverFixes.isEmpty();
     }
 }

@@ -13,17 +13,17 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Writes a batch into the typed hypertables: bed vitals by binary COPY ({@link CopyVitalsWriter}), the rest
- * (and vitals of a redelivered batch) by one multi-row statement per table (arrays unnested by the server),
- * each idempotent through the table's identity index. Must run inside the caller's transaction.
+ * Writes a batch into the typed hypertables: bed vitals by binary COPY ({@link CopyVitalsWriter}), or by a batch
+ * of inserts when it holds a redelivered row; the rest by one multi-row statement per table (arrays unnested by
+ * the server), each idempotent through the table's identity index. Must run inside the caller's transaction.
  */
 @Singleton
 public class TelemetryWriter {
 
+    /** Rows of arrays do not unnest into rows: one statement per row, sent as one JDBC batch. */
     private static final String BED = """
-            INSERT INTO bed_vitals (ts, device_id, seq, sample, heart_rate, respiration_rate, in_bed, movement)
-            SELECT * FROM unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::smallint[], ?::smallint[],
-                                 ?::smallint[], ?::boolean[], ?::smallint[])
+            INSERT INTO bed_vitals (ts, device_id, seq, offset_ms, heart_rate, respiration_rate, in_bed, movement)
+            VALUES (?::timestamptz, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT DO NOTHING""";
     private static final String BUTTON = """
             INSERT INTO button_heartbeat (ts, device_id, seq, battery, signal_dbm, latitude, longitude, accuracy_m)
@@ -70,12 +70,8 @@ public class TelemetryWriter {
     public Written write(TelemetryBatch batch) {
         Connection connection = connections.getConnectionStatus().getConnection();
         try {
-            if (!batch.bedSamples.isEmpty() && !copyVitals.tryCopy(connection, batch.bedSamples)) {
-                execute(connection, BED, batch.bedSamples, List.of(
-                        col("text", s -> s.ts().toString()), col("text", BedSample::deviceId),
-                        col("int8", BedSample::seq), col("int2", s -> (short) s.sample()),
-                        col("int2", s -> shortOrNull(s.heartRate())), col("int2", s -> shortOrNull(s.respirationRate())),
-                        col("bool", BedSample::inBed), col("int2", s -> shortOrNull(s.movement()))));
+            if (!batch.bedVitals.isEmpty() && !copyVitals.tryCopy(connection, batch.bedVitals)) {
+                insertBedVitals(connection, batch.bedVitals);
             }
             if (!batch.heartbeats.isEmpty()) {
                 execute(connection, BUTTON, batch.heartbeats, List.of(
@@ -117,6 +113,30 @@ public class TelemetryWriter {
         } catch (SQLException e) {
             throw new TelemetryStoreException("writing a telemetry batch", e);
         }
+    }
+
+    private static void insertBedVitals(Connection connection, List<BedVitals> rows) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(BED)) {
+            for (BedVitals row : rows) {
+                List<BedVitals.Sample> samples = row.samples();
+                insert.setString(1, row.ts().toString());
+                insert.setString(2, row.deviceId());
+                insert.setLong(3, row.seq());
+                insert.setArray(4, connection.createArrayOf("int4",
+                        samples.stream().map(BedVitals.Sample::offsetMs).toArray()));
+                insert.setArray(5, shorts(connection, samples, BedVitals.Sample::heartRate));
+                insert.setArray(6, shorts(connection, samples, BedVitals.Sample::respirationRate));
+                insert.setArray(7, connection.createArrayOf("bool", samples.stream().map(BedVitals.Sample::inBed).toArray()));
+                insert.setArray(8, shorts(connection, samples, BedVitals.Sample::movement));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private static Array shorts(Connection connection, List<BedVitals.Sample> samples,
+                                Function<BedVitals.Sample, Integer> value) throws SQLException {
+        return connection.createArrayOf("int2", samples.stream().map(s -> shortOrNull(value.apply(s))).toArray());
     }
 
     private static <T> void execute(Connection connection, String sql, List<T> rows, List<Column<T>> columns)

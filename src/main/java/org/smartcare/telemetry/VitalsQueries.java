@@ -27,7 +27,8 @@ public class VitalsQueries {
             WITH s AS (
                 SELECT ts, heart_rate, respiration_rate, in_bed,
                        LEAST(EXTRACT(EPOCH FROM lead(ts) OVER (PARTITION BY device_id ORDER BY ts) - ts), %d) AS gap
-                FROM bed_vitals WHERE device_id = ANY (?) AND ts >= ? AND ts < ?)
+                FROM bed_vitals_samples
+                WHERE device_id = ANY (?) AND row_ts >= ? AND row_ts < ? AND ts >= ? AND ts < ?)
             SELECT time_bucket(?::interval, ts, ?::timestamptz) AS bucket,
                    avg(heart_rate) AS hr_avg, min(heart_rate) AS hr_min, max(heart_rate) AS hr_max,
                    avg(respiration_rate) AS rr_avg, min(respiration_rate) AS rr_min, max(respiration_rate) AS rr_max,
@@ -56,10 +57,12 @@ public class VitalsQueries {
         try {
             try (PreparedStatement query = connection.prepareStatement(VITALS)) {
                 query.setArray(1, connection.createArrayOf("text", bedSensorIds.toArray()));
-                query.setTimestamp(2, Timestamp.from(from));
+                query.setTimestamp(2, Timestamp.from(from.minus(BedVitals.ROW_SPAN)));
                 query.setTimestamp(3, Timestamp.from(to));
-                query.setString(4, interval);
-                query.setTimestamp(5, Timestamp.from(from));
+                query.setTimestamp(4, Timestamp.from(from));
+                query.setTimestamp(5, Timestamp.from(to));
+                query.setString(6, interval);
+                query.setTimestamp(7, Timestamp.from(from));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         Instant start = rows.getTimestamp("bucket").toInstant();

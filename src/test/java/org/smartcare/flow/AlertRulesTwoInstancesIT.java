@@ -55,7 +55,7 @@ class AlertRulesTwoInstancesIT {
                 vitals.publish(vitals.topic("telemetry"), message);
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
-                    "SELECT count(*) FROM bed_vitals WHERE device_id = ?", vitalsBed.device().id()) == 50);
+                    "SELECT count(*) FROM bed_vitals_samples WHERE device_id = ?", vitalsBed.device().id()) == 50);
             first.kill();
             for (byte[] message : episode.subList(5, episode.size())) {
                 vitals.publish(vitals.topic("telemetry"), message);

@@ -59,7 +59,7 @@ class AlertThresholdsIT {
         Instant start = Instant.now().minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
         publish(bed, BedTimeline.from(start).inBed(80, 120, 14).inBed(5, 70, 14), 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
-                "SELECT count(*) FROM bed_vitals WHERE device_id = ?", id) == 85);
+                "SELECT count(*) FROM bed_vitals_samples WHERE device_id = ?", id) == 85);
         Thread.sleep(500);
         assertEquals(0, database.alertsOf(id), "120/min is under the tenant's 125");
 

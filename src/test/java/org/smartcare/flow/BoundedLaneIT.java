@@ -75,7 +75,7 @@ class BoundedLaneIT {
                 }
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> pausedSeconds() > 0.5);
-            assertEquals(0, database.count("SELECT count(*) FROM bed_vitals WHERE device_id = ?", bedId),
+            assertEquals(0, database.count("SELECT count(*) FROM bed_vitals_samples WHERE device_id = ?", bedId),
                     "the lane really was stuck");
             // Without the gate the lane takes all 2,900 the stuck batch leaves (the receive maximum is 4,000).
             // With it: the bound, one socket buffer of these small messages (64 KB, ~450) and Paho's queue.
@@ -87,8 +87,8 @@ class BoundedLaneIT {
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> database.count(
-                "SELECT count(DISTINCT seq) FROM bed_vitals WHERE device_id = ?", bedId) == MESSAGES);
-        assertEquals(MESSAGES, database.count("SELECT count(*) FROM bed_vitals WHERE device_id = ?", bedId));
+                "SELECT count(DISTINCT seq) FROM bed_vitals_samples WHERE device_id = ?", bedId) == MESSAGES);
+        assertEquals(MESSAGES, database.count("SELECT count(*) FROM bed_vitals_samples WHERE device_id = ?", bedId));
         assertTrue(mostWaiting.get() <= 1_000, "waiting peaked at " + mostWaiting.get());
     }
 

@@ -69,14 +69,14 @@ class EventLaneIT {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> database.alertsOf(buttonId) == 1);
             assertEquals(1, database.eventsOf(buttonId));
-            assertEquals(0, database.count("SELECT count(*) FROM bed_vitals WHERE device_id = ?", bedId),
+            assertEquals(0, database.count("SELECT count(*) FROM bed_vitals_samples WHERE device_id = ?", bedId),
                     "the telemetry lane really was stuck while the SOS went through");
             lock.commit();
         }
 
         await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
-                "SELECT count(DISTINCT seq) FROM bed_vitals WHERE device_id = ?", bedId) == TELEMETRY_MESSAGES);
-        assertEquals(TELEMETRY_MESSAGES, database.count("SELECT count(*) FROM bed_vitals WHERE device_id = ?", bedId));
+                "SELECT count(DISTINCT seq) FROM bed_vitals_samples WHERE device_id = ?", bedId) == TELEMETRY_MESSAGES);
+        assertEquals(TELEMETRY_MESSAGES, database.count("SELECT count(*) FROM bed_vitals_samples WHERE device_id = ?", bedId));
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.smartcare.device.DeviceRegistration.IssuedDevice;
 import org.smartcare.device.DeviceType;
 import org.smartcare.support.Database;
+import org.smartcare.support.DeployServices;
 import org.smartcare.support.Fixtures;
 import org.smartcare.support.Fixtures.World;
 import org.smartcare.support.ResilientPublisher;
@@ -67,9 +68,9 @@ class NoLossIT {
             Thread.sleep(2_000);
             service.restart();
             Thread.sleep(2_000);
-            services("restart", "mosquitto");
+            DeployServices.run("restart", "mosquitto");
             Thread.sleep(2_000);
-            services("restart", "postgresql");
+            DeployServices.run("restart", "postgresql");
             for (Future<Integer> publisher : done) {
                 publisher.get();
             }
@@ -101,14 +102,5 @@ class NoLossIT {
             }
             return publisher.retries();
         }
-    }
-
-    private static void services(String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("smartcare.repo", "."), "deploy", "services").toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertEquals(0, process.waitFor(), "deploy/services " + String.join(" ", args));
     }
 }

@@ -90,7 +90,7 @@ class NoTurningIT {
         String leavingId = leaving.device().id();
         await().atMost(Duration.ofSeconds(30)).until(() -> database.count(TIMERS, leavingId) == 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
-                "SELECT count(*) FROM bed_vitals WHERE device_id = ?", able.device().id()) == 20);
+                "SELECT count(*) FROM bed_vitals_samples WHERE device_id = ?", able.device().id()) == 20);
         try (DeviceClient sensor = new DeviceClient(broker, turning.device().id(), turning.secret())) {
             sensor.publishEvent(event("turn", 50, start.plus(Duration.ofMinutes(60))));
         }

@@ -99,7 +99,7 @@ class SustainedVitalsIT {
             }
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> database.count(
-                "SELECT count(*) FROM bed_vitals WHERE device_id = ?", id) == 253);
+                "SELECT count(*) FROM bed_vitals_samples WHERE device_id = ?", id) == 253);
         Thread.sleep(1_000);
         assertEquals(0, database.alertsOf(id));
     }

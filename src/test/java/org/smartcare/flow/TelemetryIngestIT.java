@@ -72,7 +72,7 @@ class TelemetryIngestIT {
                 database.count("SELECT count(*) FROM device_status WHERE device_id = ?", camId) == 2);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 database.count("SELECT count(*) FROM device_state WHERE device_id = ? AND NOT online", camId) == 1);
-        assertEquals(10, database.count("SELECT count(*) FROM bed_vitals WHERE device_id = ?", bed.device().id()));
+        assertEquals(10, database.count("SELECT count(*) FROM bed_vitals_samples WHERE device_id = ?", bed.device().id()));
         assertEquals(1, database.count("SELECT count(*) FROM device_event WHERE device_id = ?", bed.device().id()));
         assertEquals(1, database.count("SELECT count(*) FROM button_heartbeat WHERE device_id = ?", world.buttonId()));
         assertEquals(1, database.count("SELECT count(*) FROM camera_health WHERE device_id = ?", camId));

@@ -29,7 +29,7 @@ class TelemetryVacuumSettingsIT {
 
     /** One row per table, far in the past, so it makes a chunk of its own. */
     private static final Map<String, String> ROWS = Map.of(
-            "bed_vitals", "(ts, device_id, seq, sample, in_bed) VALUES ('1999-03-01', 'vacuum-it', 1, 0, true)",
+            "bed_vitals", "VALUES ('1999-03-01', 'vacuum-it', 1, '{0}', '{60}', '{12}', '{t}', '{1}')",
             "button_heartbeat", "(ts, device_id, seq, battery) VALUES ('1999-03-01', 'vacuum-it', 1, 80)",
             "camera_health", "(ts, device_id, seq, fps, bitrate_kbps) VALUES ('1999-03-01', 'vacuum-it', 1, 25, 2000)",
             "device_status", "(ts, device_id, seq, online, received_at) VALUES ('1999-03-01', 'vacuum-it', 1, true, now())",
