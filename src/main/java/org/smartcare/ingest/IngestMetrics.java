@@ -90,6 +90,11 @@ public class IngestMetrics {
         stage(lane, "transaction").record(transaction);
     }
 
+    /** The wait of an event batch, after its commit, for the disk (see DeferredFlush). */
+    void flush(String lane, Duration flush) {
+        stage(lane, "flush").record(flush);
+    }
+
     /** The lane a topic belongs to, as the lanes subscribe: events ("+/event") have a connection of their own. */
     static String lane(String topic) {
         return topic.endsWith("/event") ? "events" : "telemetry";
@@ -97,7 +102,7 @@ public class IngestMetrics {
 
     private Timer stage(String lane, String stage) {
         return stages.computeIfAbsent(lane + "/" + stage, key -> Timer.builder("smartcare.ingest.stage")
-                .description("a batch's time in the service by stage: queued, lookup, transaction")
+                .description("a batch's time in the service by stage: queued, lookup, transaction, flush (events)")
                 .tag("lane", lane).tag("stage", stage).publishPercentiles(0.5, 0.99)
                 .maximumExpectedValue(Duration.ofMinutes(10)).register(registry));
     }

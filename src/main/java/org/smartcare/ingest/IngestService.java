@@ -25,8 +25,8 @@ import org.smartcare.telemetry.TelemetryWriter;
 
 /**
  * Accepts a batch of device messages: every row they carry, the alerts they raise, the status changes
- * and the dead letters, all in one transaction. Returning means the batch is committed and every message
- * in it may be acknowledged. A transient database failure is retried (the broker holds everything behind
+ * and the dead letters, all in one transaction. Returning means the batch is committed, on disk, and every message
+ * in it may be acknowledged (a batch of events announces its alerts before it is on disk: {@link DeferredFlush}). A transient database failure is retried (the broker holds everything behind
  * the batch); any other failure is narrowed down to the message that causes it, which is dead-lettered.
  */
 @Singleton
@@ -44,11 +44,12 @@ public class IngestService {
     private final DeadLetters deadLetters;
     private final TransactionOperations<Connection> transactions;
     private final IngestMetrics metrics;
+    private final DeferredFlush deferredFlush;
     private final TransientFailure transientFailure = new TransientFailure();
 
     IngestService(DeviceDirectory devices, MessageTriage triage, BatchRows rows, TelemetryWriter writer,
                   EventAlerts eventAlerts, DeviceStates states, DeviceStateTracker tracker, DeadLetters deadLetters,
-                  TransactionOperations<Connection> transactions, IngestMetrics metrics) {
+                  TransactionOperations<Connection> transactions, IngestMetrics metrics, DeferredFlush deferredFlush) {
         this.devices = devices;
         this.triage = triage;
         this.rows = rows;
@@ -59,6 +60,7 @@ public class IngestService {
         this.deadLetters = deadLetters;
         this.transactions = transactions;
         this.metrics = metrics;
+        this.deferredFlush = deferredFlush;
     }
 
     // Not Integer.MAX_VALUE: the retry state compares attempt < attempts + 1, which would overflow.
@@ -115,14 +117,26 @@ public class IngestService {
         Map<String, Device> known = devices.find(triage.deviceIds(messages));
         List<Triage> triaged = messages.stream().map(message -> triage.examine(message, known)).toList();
         BatchRows.Rows batch = rows.of(triaged);
+        boolean events = triaged.stream().anyMatch(t -> t instanceof Triage.Accepted a && a.channel() == Channel.EVENT);
         long started = System.nanoTime();
-        List<IngestOutcome> outcomes = transactions.executeWrite(status -> write(triaged, batch));
+        List<IngestOutcome> outcomes = transactions.executeWrite(status -> {
+            if (events) {
+                deferredFlush.commitWithoutFlush(status.getConnection());
+            }
+            return write(triaged, batch);
+        });
         Instant committed = Instant.now();
         Duration transaction = Duration.ofNanos(System.nanoTime() - started);
+        String lane = IngestMetrics.lane(messages.getFirst().topic());
+        if (events) { // the alerts are out; the messages are acknowledged once the batch is on disk
+            long flushStarted = System.nanoTime();
+            deferredFlush.flushCommitted();
+            metrics.flush(lane, Duration.ofNanos(System.nanoTime() - flushStarted));
+        }
         metrics.batch(messages.size(), transaction, committed);
         Instant oldestReceipt = oldestReceipt(messages);
-        metrics.stages(IngestMetrics.lane(messages.getFirst().topic()), Duration.between(oldestReceipt, taken),
-                Duration.ofNanos(started - lookupStarted), transaction);
+        metrics.stages(lane, Duration.between(oldestReceipt, taken), Duration.ofNanos(started - lookupStarted),
+                transaction);
         report(triaged, outcomes, committed);
         tracker.committed(Duration.between(oldestReceipt, committed));
         return outcomes;
