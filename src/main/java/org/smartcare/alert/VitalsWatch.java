@@ -56,7 +56,8 @@ public class VitalsWatch {
                                AND (v.respiration_rate < c.rr_below OR v.respiration_rate > c.rr_above))
                     ORDER BY v.row_ts DESC, v.ts DESC LIMIT 1)
             FROM unnest(?::int[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::int[], ?::int[], ?::int[], ?::int[])
-                 AS c(i, device_id, window_start, new_from, hr_below, hr_above, rr_below, rr_above)""".formatted(ROW_SPAN);
+                 AS c(i, device_id, window_start, new_from, hr_below, hr_above, rr_below, rr_above)"""
+            .formatted(ROW_SPAN);
     private static final String RECENT = """
             SELECT device_id, ts, seq, heart_rate, respiration_rate, in_bed FROM bed_vitals_samples
             WHERE device_id = ANY(?) AND row_ts >= ?::timestamptz - %s AND row_ts <= ? AND ts >= ? AND ts <= ?

@@ -38,8 +38,10 @@ public class BatchRows {
         String id = device.id();
         switch (accepted.payload()) {
             case Decoded.BedVitals vitals -> {
-                List<BedVitals.Sample> samples = vitals.samples().stream().map(s -> new BedVitals.Sample(
-                        Math.toIntExact(s.dtMs()), s.heartRate(), s.respirationRate(), s.inBed(), s.movement())).toList();
+                List<BedVitals.Sample> samples = vitals.samples().stream()
+                        .map(s -> new BedVitals.Sample(Math.toIntExact(s.dtMs()), s.heartRate(), s.respirationRate(),
+                                s.inBed(), s.movement()))
+                        .toList();
                 BedVitals.rowsOf(id, vitals.ts(), vitals.seq(), samples).forEach(telemetry::add);
             }
             case Decoded.ButtonBeat beat -> telemetry.add(new ButtonHeartbeat(id, beat.ts(), beat.seq(), beat.battery(),

@@ -25,9 +25,10 @@ import org.smartcare.telemetry.TelemetryWriter;
 
 /**
  * Accepts a batch of device messages: every row they carry, the alerts they raise, the status changes
- * and the dead letters, all in one transaction. Returning means the batch is committed, on disk, and every message
- * in it may be acknowledged (a batch of events announces its alerts before it is on disk: {@link DeferredFlush}). A transient database failure is retried (the broker holds everything behind
- * the batch); any other failure is narrowed down to the message that causes it, which is dead-lettered.
+ * and the dead letters, all in one transaction. Returning means the batch is committed, on disk, and every
+ * message in it may be acknowledged (a batch of events announces its alerts before it is on disk:
+ * {@link DeferredFlush}). A transient database failure is retried (the broker holds everything behind the
+ * batch); any other failure is narrowed down to the message that causes it, which is dead-lettered.
  */
 @Singleton
 public class IngestService {
@@ -117,7 +118,8 @@ public class IngestService {
         Map<String, Device> known = devices.find(triage.deviceIds(messages));
         List<Triage> triaged = messages.stream().map(message -> triage.examine(message, known)).toList();
         BatchRows.Rows batch = rows.of(triaged);
-        boolean events = triaged.stream().anyMatch(t -> t instanceof Triage.Accepted a && a.channel() == Channel.EVENT);
+        boolean events = triaged.stream()
+                .anyMatch(t -> t instanceof Triage.Accepted accepted && accepted.channel() == Channel.EVENT);
         long started = System.nanoTime();
         List<IngestOutcome> outcomes = transactions.executeWrite(status -> {
             if (events) {

@@ -38,7 +38,8 @@ public record BedVitals(String deviceId, Instant ts, long seq, List<Sample> samp
             int i = start;
             for (; i < sorted.size() && (sorted.get(i).offsetMs() - first) / spanMs == minute; i++) {
                 Sample s = sorted.get(i);
-                row.add(new Sample(s.offsetMs() - rowFirst, s.heartRate(), s.respirationRate(), s.inBed(), s.movement()));
+                row.add(new Sample(s.offsetMs() - rowFirst, s.heartRate(), s.respirationRate(), s.inBed(),
+                        s.movement()));
             }
             rows.add(new BedVitals(deviceId, messageTs.plusMillis(rowFirst), seq, List.copyOf(row)));
             start = i;

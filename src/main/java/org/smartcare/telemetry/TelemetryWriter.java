@@ -126,7 +126,8 @@ public class TelemetryWriter {
                         samples.stream().map(BedVitals.Sample::offsetMs).toArray()));
                 insert.setArray(5, shorts(connection, samples, BedVitals.Sample::heartRate));
                 insert.setArray(6, shorts(connection, samples, BedVitals.Sample::respirationRate));
-                insert.setArray(7, connection.createArrayOf("bool", samples.stream().map(BedVitals.Sample::inBed).toArray()));
+                insert.setArray(7, connection.createArrayOf("bool",
+                        samples.stream().map(BedVitals.Sample::inBed).toArray()));
                 insert.setArray(8, shorts(connection, samples, BedVitals.Sample::movement));
                 insert.addBatch();
             }

@@ -64,7 +64,8 @@ class BedVitalsMigrationIT {
         migrate(url, "latest");
 
         try (Connection connection = DriverManager.getConnection(url, dbUser, dbPassword)) {
-            assertEquals(expected.stream().sorted(BY_KEY).toList(), stored(connection).stream().sorted(BY_KEY).toList());
+            assertEquals(expected.stream().sorted(BY_KEY).toList(),
+                    stored(connection).stream().sorted(BY_KEY).toList());
             assertEquals(10 + 4 + 121, count(connection, "SELECT count(*) FROM bed_vitals_samples"));
             assertFalse(exists(connection, "bed_vitals_by_sample"), "the per-sample table is dropped");
         }

@@ -122,7 +122,8 @@ class CopyVitalsWriterIT {
         assertTrue(copied);
         for (int device = 0; device < 3; device++) {
             assertEquals(10_000, database.count(
-                    "SELECT count(DISTINCT (seq, ts)) FROM bed_vitals_samples WHERE device_id = ?", prefix + "-" + device));
+                    "SELECT count(DISTINCT (seq, ts)) FROM bed_vitals_samples WHERE device_id = ?",
+                    prefix + "-" + device));
             assertEquals(1000, database.count(
                     "SELECT count(*) FROM bed_vitals_samples WHERE device_id = ? AND seq % 3 = ? AND sample_no = 10",
                     prefix + "-" + device, device), "each device holds its own messages");
@@ -198,9 +199,9 @@ class CopyVitalsWriterIT {
     /** The stored rows, arrays as PostgreSQL prints them. */
     private static List<String> rows(Connection connection, String device) throws SQLException {
         return strings(connection, """
-                SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || ' ' || seq || ' ' || offset_ms::text
-                       || ' ' || heart_rate::text || ' ' || respiration_rate::text || ' ' || in_bed::text
-                       || ' ' || movement::text
+                SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') || ' ' || seq
+                       || ' ' || offset_ms::text || ' ' || heart_rate::text || ' ' || respiration_rate::text
+                       || ' ' || in_bed::text || ' ' || movement::text
                 FROM bed_vitals WHERE device_id = '%s' ORDER BY ts""".formatted(device));
     }
 
