@@ -18,9 +18,10 @@ import java.sql.Statement;
  * (bench/README.md, "What holds an SOS commit"): an SOS committed then reached the operators that much later. So an
  * event batch commits without waiting ({@link #commitWithoutFlush}): its alerts reach the subscribers (here at
  * commit, on other instances by the notice sent at commit) at once. Then {@link #flushCommitted} waits for the disk,
- * and only then are the messages acknowledged. Should the database crash in between, the batch's rows are gone but
- * its messages are not: the broker redelivers them and they raise their alerts again (subscribers may have seen the
- * lost one under another id).
+ * and only then are the messages acknowledged. Should the database crash in between, the batch's rows may be lost
+ * but its messages are not: the broker redelivers them and they raise their alerts again (subscribers may have seen
+ * the lost one under another id). A transaction that acts on the alert commits synchronously, and its flush takes
+ * the batch's WAL with it: once anyone has acted on an alert, it is on disk.
  */
 @Singleton
 class DeferredFlush {
